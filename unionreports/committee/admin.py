@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from .models import Membership, Organization, Person, Term
+
+
+class TermInline(admin.TabularInline):
+    model = Term
+    extra = 0
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent_name", "place_name", "created_at"]
+    search_fields = ["name", "parent_name"]
+    inlines = [TermInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["organization", "start_year", "end_year", "congress_date", "committee_size"]
+    list_filter = ["start_year", "organization"]
+    search_fields = ["organization__name"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "organization", "qualification", "union_trained", "is_sample"]
+    list_filter = ["qualification", "union_trained", "is_sample", "organization"]
+    search_fields = ["full_name"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "term", "role", "joined_how", "joined_on", "left_on", "left_reason"]
+    list_filter = ["role", "joined_how", "left_reason", "term__organization"]
+    search_fields = ["person__full_name"]
+    autocomplete_fields = ["person"]
+    date_hierarchy = "joined_on"

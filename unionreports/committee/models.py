@@ -1,0 +1,257 @@
+"""Records of a union, its terms and its executive committee (Ban Chấp hành)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from unionreports.fields import NFCCharField
+
+
+class Organization(models.Model):
+    """A grassroots union (Công đoàn cơ sở)."""
+
+    name = NFCCharField(
+        _("name"),
+        max_length=200,
+        help_text=_("As written in the header, e.g. “Công đoàn Ban Tổ chức Tỉnh ủy”."),
+    )
+    parent_name = NFCCharField(
+        _("direct superior union"),
+        max_length=200,
+        help_text=_("The first line of the left header, e.g. “Công đoàn Viên chức tỉnh Hà Tĩnh”."),
+    )
+    place_name = NFCCharField(
+        _("place name"), max_length=100, help_text=_("Used in the date line, e.g. “Hà Tĩnh”.")
+    )
+    document_code = NFCCharField(
+        _("document code"),
+        max_length=30,
+        default="BC-CĐCS",
+        help_text=_("The part of a report number after the slash, e.g. “BC-CĐCS”."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("union")
+        verbose_name_plural = _("unions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Term(models.Model):
+    """A five-year term (nhiệm kỳ) of a union, opened by its congress."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="terms", verbose_name=_("union")
+    )
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    congress_date = models.DateField(
+        _("congress date"), help_text=_("The day the term's committee was elected.")
+    )
+    committee_size = models.PositiveSmallIntegerField(
+        _("committee size elected"),
+        help_text=_("How many committee members the congress elected."),
+    )
+
+    class Meta:
+        ordering = ["organization", "-start_year"]
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__lt=F("end_year")), name="committee_term_start_before_end"
+            ),
+            models.CheckConstraint(condition=Q(committee_size__gte=1), name="committee_term_size_positive"),
+            models.UniqueConstraint(
+                fields=["organization", "start_year"], name="committee_term_unique_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.label}"
+
+    @property
+    def label(self) -> str:
+        return f"nhiệm kỳ {self.start_year} – {self.end_year}"
+
+    @property
+    def years(self) -> str:
+        return f"{self.start_year} – {self.end_year}"
+
+    def clean(self) -> None:
+        if self.start_year and self.end_year and self.start_year >= self.end_year:
+            raise ValidationError(
+                {"end_year": _("The last year must come after the first year.")}, code="years_out_of_order"
+            )
+        if self.congress_date and self.start_year and self.congress_date.year != self.start_year:
+            raise ValidationError(
+                {"congress_date": _("The congress must be held in the term's first year.")},
+                code="congress_outside_term",
+            )
+
+
+class Person(models.Model):
+    """Someone who sits or sat on a committee of the union."""
+
+    class Qualification(models.TextChoices):
+        POSTGRADUATE = "postgraduate", _("Postgraduate")
+        UNIVERSITY = "university", _("University")
+        COLLEGE = "college", _("College")
+        VOCATIONAL = "vocational", _("Vocational or secondary")
+        NONE = "none", _("No professional qualification")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="people", verbose_name=_("union")
+    )
+    full_name = NFCCharField(_("full name"), max_length=100)
+    qualification = models.CharField(
+        _("professional qualification"),
+        max_length=20,
+        choices=Qualification.choices,
+        default=Qualification.UNIVERSITY,
+    )
+    union_trained = models.BooleanField(
+        _("trained in union work"),
+        default=False,
+        help_text=_("Has attended training in union work (tập huấn nghiệp vụ công đoàn)."),
+    )
+    is_sample = models.BooleanField(
+        _("sample person"), default=False, help_text=_("A made-up name in demonstration data.")
+    )
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def has_degree(self) -> bool:
+        return self.qualification in {self.Qualification.POSTGRADUATE, self.Qualification.UNIVERSITY}
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> "MembershipQuerySet":
+        return self.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+
+class Membership(models.Model):
+    """One person's seat on a term's executive committee, from joining to leaving."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+
+    class Joined(models.TextChoices):
+        ELECTED = "elected", _("Elected at the congress")
+        BY_ELECTION = "by_election", _("By-election")
+        APPOINTED = "appointed", _("Appointed by the superior union")
+
+    class LeftReason(models.TextChoices):
+        TRANSFER = "transfer", _("Transfer")
+        RETIREMENT = "retirement", _("Retirement")
+        RESIGNATION = "resignation", _("Resignation")
+        OTHER = "other", _("Other")
+
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("term")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    joined_how = models.CharField(
+        _("joined by"), max_length=20, choices=Joined.choices, default=Joined.ELECTED
+    )
+    joined_on = models.DateField(_("joined on"))
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    left_reason = models.CharField(
+        _("reason for leaving"), max_length=20, choices=LeftReason.choices, blank=True
+    )
+    left_destination = NFCCharField(
+        _("where they went"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Completes “transferred to …”, e.g. “Sở NN&PTNT và được bổ nhiệm giữ chức Phó Giám đốc Sở”."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["term", "position", "joined_on", "id"]
+        verbose_name = _("committee membership")
+        verbose_name_plural = _("committee memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "person"], name="committee_membership_unique_person"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                name="committee_membership_left_after_joined",
+            ),
+            # A reason is given exactly when a leaving date is.
+            models.CheckConstraint(
+                condition=(Q(left_on__isnull=True) & Q(left_reason=""))
+                | (Q(left_on__isnull=False) & ~Q(left_reason="")),
+                name="committee_membership_reason_with_leaving",
+            ),
+            # Two sitting chairs at once; earlier chairs have a leaving date.
+            models.UniqueConstraint(
+                fields=["term"],
+                condition=Q(role="chair", left_on__isnull=True),
+                name="committee_membership_one_sitting_chair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()} ({self.term.years})"
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_on is not None
+
+    def clean(self) -> None:
+        errors: dict[str, ValidationError] = {}
+        if self.left_on and self.joined_on and self.left_on < self.joined_on:
+            errors["left_on"] = ValidationError(
+                _("A member cannot leave before joining."), code="left_before_joined"
+            )
+        if self.left_on and not self.left_reason:
+            errors["left_reason"] = ValidationError(_("Say why the member left."), code="reason_missing")
+        if self.left_reason and not self.left_on:
+            errors["left_on"] = ValidationError(_("Give the date the member left."), code="left_on_missing")
+        if self.term_id and self.joined_on:
+            term = self.term
+            if not (term.start_year <= self.joined_on.year <= term.end_year):
+                errors["joined_on"] = ValidationError(
+                    _("The date must fall within the term %(years)s.") % {"years": term.years},
+                    code="outside_term",
+                )
+            if self.joined_how == self.Joined.ELECTED and self.joined_on != term.congress_date:
+                errors["joined_on"] = ValidationError(
+                    _("Members elected at the congress join on the congress date."), code="not_congress_date"
+                )
+        if self.role == self.Role.CHAIR and self.term_id and self.joined_on and not errors:
+            if self._overlapping_chairs().exists():
+                errors["role"] = ValidationError(
+                    _("The committee already has a chair during this period."), code="two_chairs"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def _overlapping_chairs(self) -> MembershipQuerySet:
+        others = Membership.objects.filter(term_id=self.term_id, role=self.Role.CHAIR).exclude(pk=self.pk)
+        others = others.filter(Q(left_on__isnull=True) | Q(left_on__gt=self.joined_on))
+        if self.left_on:
+            others = others.filter(joined_on__lt=self.left_on)
+        return others

@@ -1,0 +1,30 @@
+"""The document as HTML: the fragment shared by the page and the PDF, and the print page."""
+
+import functools
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+from unionreports.reports.document import ReportDocument
+
+from . import fonts
+
+STYLESHEET = "css/document.css"
+
+
+@functools.cache
+def document_css() -> str:
+    return open(finders.find(STYLESHEET), encoding="utf-8").read()
+
+
+def print_html(document: ReportDocument) -> str:
+    """The standalone page WeasyPrint lays out: fonts named by file, stylesheet inlined."""
+    return render_to_string(
+        "rendering/document_print.html",
+        {"document": document, "font_css": fonts.font_face_css(), "document_css": document_css()},
+    )
+
+
+def reset_caches() -> None:
+    """For tests that change the stylesheet or fonts."""
+    document_css.cache_clear()

@@ -1,0 +1,28 @@
+"""Rendered PDFs, kept in the database so every app server behind it shares them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RenderedDocument(models.Model):
+    """The PDF bytes of one document version, keyed by the hash of what was rendered."""
+
+    key = models.CharField(
+        _("key"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 of the document, its stylesheet and fonts."),
+    )
+    content = models.BinaryField(_("PDF"))
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    render_seconds = models.FloatField(_("render time (s)"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("rendered PDF")
+        verbose_name_plural = _("rendered PDFs")
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]} ({self.size} B)"

@@ -1,0 +1,84 @@
+"""PDF rendering with WeasyPrint, and the cache that renders each document version once."""
+
+import functools
+import hashlib
+import threading
+import time
+from dataclasses import dataclass
+
+import weasyprint
+from django.db import IntegrityError, transaction
+from django.template.loader import get_template
+from weasyprint.text.fonts import FontConfiguration
+
+from unionreports.reports.document import ReportDocument
+
+from . import fonts, footnotes  # noqa: F401  (footnotes: patches WeasyPrint on import)
+from .html import document_css, print_html
+from .models import RenderedDocument
+
+# Bump when the layout changes in a way the template and stylesheet sources don't show.
+RENDERER_VERSION = "1"
+
+# One FontConfiguration per thread: building one costs a fontconfig scan, and sharing one
+# between threads corrupted memory and hung WeasyPrint.
+_local = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    if not hasattr(_local, "font_config"):
+        _local.font_config = FontConfiguration()
+    return _local.font_config
+
+
+def write_pdf(html: str) -> bytes:
+    """Bare WeasyPrint: HTML in, PDF bytes out."""
+    font_config = _font_config()
+    return weasyprint.HTML(string=html).write_pdf(font_config=font_config)
+
+
+def render_pdf(document: ReportDocument) -> bytes:
+    return write_pdf(print_html(document))
+
+
+@functools.cache
+def _layout_digest() -> str:
+    """What besides the document decides the PDF's bytes."""
+    sources = [RENDERER_VERSION, weasyprint.__version__, document_css(), fonts.font_face_css()]
+    for name in ("rendering/document_print.html", "rendering/_document.html", "rendering/_section.html"):
+        sources.append(get_template(name).template.source)
+    return hashlib.sha256("\0".join(sources).encode()).hexdigest()
+
+
+def cache_key(document: ReportDocument) -> str:
+    return hashlib.sha256(f"{_layout_digest()}\0{document.to_json()}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    key: str
+    content: bytes
+    sha256: str
+
+
+def get_pdf(document: ReportDocument) -> PdfFile:
+    """The document's PDF from the cache, rendering and storing it the first time."""
+    key = cache_key(document)
+    stored = RenderedDocument.objects.filter(key=key).values_list("content", "sha256").first()
+    if stored is not None:
+        return PdfFile(key, bytes(stored[0]), stored[1])
+    started = time.perf_counter()
+    content = render_pdf(document)
+    elapsed = time.perf_counter() - started
+    digest = hashlib.sha256(content).hexdigest()
+    try:
+        with transaction.atomic():
+            RenderedDocument.objects.create(
+                key=key, content=content, size=len(content), sha256=digest, render_seconds=elapsed
+            )
+    except IntegrityError:
+        # Another server rendered the same version meanwhile; serve what it stored, so every
+        # reader of one version gets the same bytes.
+        stored = RenderedDocument.objects.get(key=key)
+        return PdfFile(key, bytes(stored.content), stored.sha256)
+    return PdfFile(key, content, digest)

@@ -1,0 +1,70 @@
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from unionreports.lib.vietnamese import ascii_fold
+from unionreports.rendering.pdf import cache_key, get_pdf
+from unionreports.rendering.text import render_text
+from unionreports.rendering.views import FACES
+
+from .access import get_report_for_user
+from .compose import compose_report
+from .models import Report
+
+FONT_FACES = [(face, weight, style) for face, (weight, style) in FACES.items()]
+
+
+@login_required
+@require_safe
+def report_list(request):
+    reports = Report.objects.for_user(request.user).select_related("term__organization")
+    return render(request, "reports/report_list.html", {"reports": reports})
+
+
+@login_required
+@require_safe
+def report_detail(request, pk: int):
+    report = get_report_for_user(request, pk)
+    document = compose_report(report)
+    context = {"report": report, "document": document, "font_faces": FONT_FACES}
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+@require_safe
+def report_pdf(request, pk: int):
+    document = compose_report(get_report_for_user(request, pk))
+    etag = f'"{cache_key(document)}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        return HttpResponseNotModified(headers={"ETag": etag})
+    pdf = get_pdf(document)
+    response = HttpResponse(pdf.content, content_type="application/pdf")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    response["Content-Disposition"] = _attachment(_file_name(document, "pdf"))
+    return response
+
+
+@login_required
+@require_safe
+def report_text(request, pk: int):
+    document = compose_report(get_report_for_user(request, pk))
+    response = HttpResponse(render_text(document), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = _attachment(_file_name(document, "txt"), inline=True)
+    return response
+
+
+def _file_name(document, extension: str) -> str:
+    # "Bao cao 03-BC-CĐCS …" would be cut at the slash by browsers; use a dash.
+    number = document.header.number.removeprefix("Số: ").replace("/", "-")
+    return f"Báo cáo {number} {document.author}.{extension}"
+
+
+def _attachment(name: str, *, inline: bool = False) -> str:
+    """Content-Disposition with the Vietnamese name and an ASCII fallback for old clients."""
+    fallback = ascii_fold(name).replace('"', "")
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
