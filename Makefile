@@ -1,0 +1,45 @@
+# Two commands set up a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+PO := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: run test lint bench messages clean
+
+run: $(VENV)/.runtime $(MO)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: $(VENV)/.dev $(MO)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(VENV)/.runtime $(MO)
+	$(BIN)/python bench/run.py
+
+# Extract new interface strings into the catalogues (needs GNU gettext).
+messages: $(VENV)/.runtime
+	$(BIN)/python manage.py makemessages --locale vi --locale en --ignore '.venv/*' --no-obsolete
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Babel compiles the catalogues in pure Python, so no system gettext is needed.
+%.mo: %.po $(VENV)/.runtime
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles tests/artifacts
