@@ -85,15 +85,17 @@ class Term(models.Model):
         return f"{self.start_year} – {self.end_year}"
 
     def clean(self) -> None:
+        errors = {}
         if self.start_year and self.end_year and self.start_year >= self.end_year:
-            raise ValidationError(
-                {"end_year": _("The last year must come after the first year.")}, code="years_out_of_order"
+            errors["end_year"] = ValidationError(
+                _("The last year must come after the first year."), code="years_out_of_order"
             )
         if self.congress_date and self.start_year and self.congress_date.year != self.start_year:
-            raise ValidationError(
-                {"congress_date": _("The congress must be held in the term's first year.")},
-                code="congress_outside_term",
+            errors["congress_date"] = ValidationError(
+                _("The congress must be held in the term's first year."), code="congress_outside_term"
             )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Person(models.Model):
@@ -230,6 +232,8 @@ class Membership(models.Model):
             errors["left_reason"] = ValidationError(_("Say why the member left."), code="reason_missing")
         if self.left_reason and not self.left_on:
             errors["left_on"] = ValidationError(_("Give the date the member left."), code="left_on_missing")
+        if self.term_id and self.person_id and self.person.organization_id != self.term.organization_id:
+            errors["person"] = ValidationError(_("This person belongs to another union."), code="other_union")
         if self.term_id and self.joined_on:
             term = self.term
             if not (term.start_year <= self.joined_on.year <= term.end_year):

@@ -320,8 +320,9 @@ def _signature(report: Report, memberships: list[Membership], warnings: list[str
         signer = next((m for m in memberships if m.person_id == report.signer_id), None)
         if signer is None:
             warnings.append(_("The signer is not a member of this term's committee."))
-    if signer is None:
-        signer = next((m for m in sitting if m.role == Membership.Role.CHAIR), None)
+    for role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR):
+        if signer is None:
+            signer = next((m for m in sitting if m.role == role), None)
     if signer is None:
         return Signature(on_behalf="TM. BAN CHẤP HÀNH", title="CHỦ TỊCH", name="")
     title = SIGNER_TITLES[signer.role]

@@ -1,5 +1,6 @@
 """The report itself: its heading data, the prose the secretary writes and its items."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -38,7 +39,9 @@ class Report(models.Model):
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="reports", verbose_name=_("term"))
     number = models.PositiveSmallIntegerField(
-        _("number"), help_text=_("The document number, e.g. 3 for “Số: 03/BC-CĐCS”.")
+        _("number"),
+        validators=[MinValueValidator(1)],
+        help_text=_("The document number, e.g. 3 for “Số: 03/BC-CĐCS”."),
     )
     place = NFCCharField(
         _("place"), max_length=100, blank=True, help_text=_("Empty: the union's place name.")

@@ -1,0 +1,135 @@
+"""Timings of the demo report's page and PDF, in one process, on a throwaway SQLite database.
+
+Each figure is the median of repeated runs after one warm-up run:
+
+- html: the report page, GET /reports/<id>/, and the number of SQL queries it makes;
+- cold pdf: GET /reports/<id>/pdf with the PDF cache emptied first, so the view composes the
+  document, lays it out with WeasyPrint and stores the result;
+- cached pdf: the same request with the PDF stored. Downloading a report again must stay
+  cheap, whatever the cost of laying it out;
+- bare weasyprint: `write_pdf` on the same print HTML, computed once beforehand. It is the
+  floor for a cold render, and the ratio cold pdf / bare weasyprint is the application's
+  overhead (composing, hashing, storing), which must stay small.
+
+Also printed: the PDF's size and page count, and the process's peak resident memory.
+Usage: python bench/run.py [--runs N]
+"""
+
+import argparse
+import contextlib
+import io
+import os
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# A page object, not the /Pages tree node.
+PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
+
+
+def measure(run: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> list[float]:
+    """Milliseconds of `runs` calls of `run` after a warm-up; `before` runs untimed each time."""
+    samples: list[float] = []
+    for _ in range(runs + 1):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples[1:]
+
+
+def page_count(pdf: bytes) -> int | None:
+    """By pypdf if installed, else by counting page objects, also in compressed object streams."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        chunks = [pdf]
+        for stream in STREAM.findall(pdf):
+            with contextlib.suppress(zlib.error):
+                chunks.append(zlib.decompress(stream))
+        return sum(len(PAGE.findall(chunk)) for chunk in chunks) or None
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KiB elsewhere
+
+
+def main(runs: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from unionreports.rendering.html import print_html
+    from unionreports.rendering.models import RenderedDocument
+    from unionreports.rendering.pdf import write_pdf
+    from unionreports.reports.compose import compose_report
+    from unionreports.reports.demo import DEMO_USERNAME, load_demo
+    from unionreports.reports.models import Report
+
+    call_command("migrate", verbosity=0, interactive=False)
+    report = load_demo()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
+
+    def get(url: str) -> bytes:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"bench: GET {url} answered {response.status_code}")
+        return response.content
+
+    page_url, pdf_url = f"/reports/{report.pk}/", f"/reports/{report.pk}/pdf"
+    html = print_html(compose_report(Report.objects.with_document_data().get(pk=report.pk)))
+    results = {
+        "html": measure(lambda: get(page_url), runs),
+        "cold pdf": measure(lambda: get(pdf_url), runs, before=RenderedDocument.objects.all().delete),
+        "cached pdf": measure(lambda: get(pdf_url), runs),
+        "bare weasyprint": measure(lambda: write_pdf(html), runs),
+    }
+    connection.queries_log.clear()  # with DEBUG on, the log is capped and migrate has filled it
+    with CaptureQueriesContext(connection) as queries:
+        get(page_url)
+    pdf = get(pdf_url)
+    connection.close()
+
+    medians = {name: statistics.median(samples) for name, samples in results.items()}
+    ratio = medians["cold pdf"] / medians["bare weasyprint"]
+    print(f"{runs} runs each, milliseconds")
+    print(f"{'':<16}{'median':>9}{'min':>9}{'max':>9}")
+    for name, samples in results.items():
+        print(f"{name:<16}{medians[name]:>9.1f}{min(samples):>9.1f}{max(samples):>9.1f}")
+    print(f"html queries: {len(queries)}; pdf: {len(pdf)} bytes, {page_count(pdf) or '?'} pages")
+    print(f"peak resident memory: {peak_rss_mib():.1f} MiB")
+    print(
+        f"bench: html {medians['html']:.1f} ms, cold pdf {medians['cold pdf']:.1f} ms, "
+        f"cached pdf {medians['cached pdf']:.1f} ms, bare weasyprint {medians['bare weasyprint']:.1f} ms, "
+        f"ratio {ratio:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per measure (default 15)")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "unionreports.settings"
+    with tempfile.TemporaryDirectory(prefix="unionreports-bench-") as tmp:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        import django
+
+        django.setup()
+        main(args.runs)

@@ -1,0 +1,104 @@
+"""Factories for the records; each builds a valid object with the fewest fields set."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from unionreports.accounts.models import Affiliation
+from unionreports.committee.models import Membership, Organization, Person, Term
+from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
+
+CONGRESS = datetime.date(2017, 6, 15)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("password")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Công đoàn Sở Số {n}")
+    parent_name = "Công đoàn Viên chức tỉnh Hà Tĩnh"
+    place_name = "Hà Tĩnh"
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Affiliation.Role.SECRETARY
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    organization = factory.SubFactory(OrganizationFactory)
+    start_year = 2017
+    end_year = 2022
+    congress_date = CONGRESS
+    committee_size = 3
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    organization = factory.SubFactory(OrganizationFactory)
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Mẫu {n}")
+    union_trained = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    term = factory.SubFactory(TermFactory)
+    person = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..term.organization"))
+    role = Membership.Role.MEMBER
+    joined_on = CONGRESS
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    term = factory.SubFactory(TermFactory)
+    number = 1
+    date = datetime.date(2022, 6, 1)
+    opening = "Ban Chấp hành báo cáo như sau:"
+    closing = "Xin chân thành cảm ơn."
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AchievementArea
+
+    report = factory.SubFactory(ReportFactory)
+    title = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+
+
+class AchievementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AchievementItem
+
+    area = factory.SubFactory(AreaFactory)
+    text = factory.Sequence(lambda n: f"Kết quả số {n}.")
+
+
+class ReportItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportItem
+
+    report = factory.SubFactory(ReportFactory)
+    kind = ReportItem.Kind.LIMITATION
+    text = factory.Sequence(lambda n: f"Hạn chế số {n}.")

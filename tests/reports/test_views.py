@@ -1,0 +1,161 @@
+"""The report page, its PDF and its text: who may see them, and what they cost."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import AchievementFactory, AreaFactory, MembershipFactory, ReportItemFactory
+from unionreports.rendering import pdf as pdf_module
+from unionreports.rendering.models import RenderedDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def page_url(report, name="detail"):
+    return reverse(f"reports:{name}", args=[report.pk])
+
+
+class TestAccess:
+    @pytest.mark.parametrize("name", ["detail", "pdf", "text"])
+    def test_anonymous_visitors_are_sent_to_log_in(self, client, demo_report, name):
+        response = client.get(page_url(demo_report, name))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+    @pytest.mark.parametrize("name", ["detail", "pdf", "text"])
+    def test_users_of_another_union_do_not_learn_the_report_exists(self, client, demo_report, outsider, name):
+        client.force_login(outsider)
+        assert client.get(page_url(demo_report, name)).status_code == 404
+
+    def test_a_committee_member_reads_the_report(self, client, demo_report, member):
+        client.force_login(member)
+        response = client.get(page_url(demo_report))
+        assert response.status_code == 200
+        assert "VỀ NHÂN SỰ BAN CHẤP HÀNH" in response.text
+
+    def test_the_list_shows_only_the_users_unions_reports(self, client, demo_report, outsider):
+        client.force_login(outsider)
+        assert demo_report.get_absolute_url() not in client.get(reverse("reports:list")).text
+
+    def test_the_list_links_to_the_report(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        assert demo_report.get_absolute_url() in client.get(reverse("reports:list")).text
+
+
+class TestPage:
+    def test_the_page_shows_the_document_with_its_computed_numbering(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        html = client.get(page_url(demo_report)).text
+        assert "Hà Tĩnh, ngày 05 tháng 3 năm 2023" in html
+        assert "1.2. Về trách nhiệm thực hiện quy chế" in html
+        assert '<span class="label">1.3.</span>' in html
+        assert "2.1." not in html
+
+    def test_text_typed_by_users_is_escaped(self, client, demo_report, secretary):
+        demo_report.opening = "<script>alert('x')</script>"
+        demo_report.save()
+        client.force_login(secretary)
+        html = client.get(page_url(demo_report)).text
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;alert" in html
+
+    def test_warnings_are_shown_to_the_secretary(self, client, demo_report, secretary):
+        demo_report.term.committee_size = 9
+        demo_report.term.save()
+        client.force_login(secretary)
+        assert "report-warnings" in client.get(page_url(demo_report)).text
+
+    def test_the_page_costs_the_same_queries_with_ten_times_the_items(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        with CaptureQueriesContext(connection) as before:
+            client.get(page_url(demo_report))
+        grow_tenfold(demo_report)
+        with CaptureQueriesContext(connection) as after:
+            response = client.get(page_url(demo_report))
+        assert response.status_code == 200
+        assert response.text.count('class="bullet"') > 100
+        assert len(after) == len(before) <= 15
+
+
+def grow_tenfold(report):
+    """Ten times the areas, achievements, limitations, causes, lessons and members."""
+    for area in list(report.areas.all()):
+        for _ in range(9):
+            for item in list(area.items.all()):
+                AchievementFactory(area=area, kind=item.kind, text=item.text)
+    for i in range(9):
+        top = AreaFactory(report=report, position=10 + i)
+        for j in range(3):
+            sub = AreaFactory(report=report, parent=top, position=j)
+            AchievementFactory.create_batch(3, area=sub)
+    for item in list(report.items.all()):
+        ReportItemFactory.create_batch(9, report=report, kind=item.kind)
+    MembershipFactory.create_batch(20, term=report.term)
+
+
+class TestPdf:
+    def test_the_pdf_is_a_download_with_a_vietnamese_name_and_an_ascii_fallback(
+        self, client, demo_report, secretary
+    ):
+        client.force_login(secretary)
+        response = client.get(page_url(demo_report, "pdf"))
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+        disposition = response["Content-Disposition"]
+        assert 'filename="Bao cao 03-BC-CDCS Cong doan Ban To chuc Tinh uy.pdf"' in disposition
+        assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%2003-BC-C%C4%90CS%20C%C3%B4ng" in disposition
+
+    def test_a_second_download_serves_the_stored_bytes_without_rendering(
+        self, client, demo_report, secretary, monkeypatch
+    ):
+        calls = count_renders(monkeypatch)
+        client.force_login(secretary)
+        first = client.get(page_url(demo_report, "pdf"))
+        second = client.get(page_url(demo_report, "pdf"))
+        assert calls == [1]
+        assert first.content == second.content
+        assert first["ETag"] == second["ETag"]
+        assert RenderedDocument.objects.count() == 1
+
+    def test_an_unchanged_pdf_is_not_sent_again(self, client, demo_report, secretary, monkeypatch):
+        client.force_login(secretary)
+        etag = client.get(page_url(demo_report, "pdf"))["ETag"]
+        calls = count_renders(monkeypatch)
+        response = client.get(page_url(demo_report, "pdf"), headers={"if-none-match": etag})
+        assert response.status_code == 304
+        assert calls == []
+
+    def test_a_changed_report_is_rendered_again(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        etag = client.get(page_url(demo_report, "pdf"))["ETag"]
+        demo_report.closing += "\nĐoạn kết mới."
+        demo_report.save()
+        response = client.get(page_url(demo_report, "pdf"), headers={"if-none-match": etag})
+        assert response.status_code == 200
+        assert response["ETag"] != etag
+        assert RenderedDocument.objects.count() == 2
+
+
+def count_renders(monkeypatch) -> list[int]:
+    """Counts calls to WeasyPrint through the real function."""
+    calls: list[int] = []
+    real = pdf_module.write_pdf
+
+    def counting(html):
+        calls.append(1)
+        return real(html)
+
+    monkeypatch.setattr(pdf_module, "write_pdf", counting)
+    return calls
+
+
+class TestText:
+    def test_the_text_rendering_is_plain_utf8(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        response = client.get(page_url(demo_report, "text"))
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        body = response.content.decode("utf-8")
+        assert body.startswith("CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH\n")
+        assert "[1] Đồng chí Trương Thiết Hùng" in body
