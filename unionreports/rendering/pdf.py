@@ -31,6 +31,17 @@ def _font_config() -> FontConfiguration:
     return _local.font_config
 
 
+def forget_fonts() -> None:
+    """Drops this thread's font configuration, which keeps the faces it has loaded.
+
+    Only needed when the chosen font changes while the process runs (tests do that).
+    """
+    if hasattr(_local, "font_config"):
+        del _local.font_config
+    fonts.report_font.cache_clear()
+    _layout_digest.cache_clear()
+
+
 def write_pdf(html: str) -> bytes:
     """Bare WeasyPrint: HTML in, PDF bytes out."""
     font_config = _font_config()
