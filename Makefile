@@ -25,7 +25,8 @@ bench: $(VENV)/.runtime $(MO)
 
 # Extract new interface strings into the catalogues (needs GNU gettext).
 messages: $(VENV)/.runtime
-	$(BIN)/python manage.py makemessages --locale vi --locale en --ignore '.venv/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale vi --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
+	@echo 'Translate the new strings in locale/vi/LC_MESSAGES/django.po (scripts/fill_translations.py helps).'
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -159,3 +159,19 @@ class TestText:
         body = response.content.decode("utf-8")
         assert body.startswith("CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH\n")
         assert "[1] Đồng chí Trương Thiết Hùng" in body
+
+
+class TestLanguage:
+    def test_the_interface_speaks_vietnamese_even_to_an_english_browser(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        response = client.get(page_url(demo_report), headers={"accept-language": "en-US,en;q=0.9"})
+        assert "Tải PDF" in response.text
+        assert '<html lang="vi">' in response.text
+
+    def test_english_is_available_from_the_language_switch(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        client.post(reverse("set_language"), {"language": "en", "next": page_url(demo_report)})
+        response = client.get(page_url(demo_report))
+        assert "Download PDF" in response.text
+        # The document itself stays Vietnamese.
+        assert "VỀ NHÂN SỰ BAN CHẤP HÀNH" in response.text

@@ -1,0 +1,39 @@
+"""Fills empty Vietnamese translations from a dict module: `python scripts/fill_translations.py FILE`.
+
+FILE defines VI = {english: vietnamese}. Entries already translated are left alone; the
+script lists the interface strings that still have no translation.
+"""
+
+import runpy
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def main(source: str) -> None:
+    translations = runpy.run_path(source)["VI"]
+    with CATALOGUE.open("rb") as file:
+        catalogue = read_po(file, locale="vi")
+    catalogue.project, catalogue.version = "unionreports", "1"
+    catalogue.language_team = "Vietnamese"
+    # A catalogue marked fuzzy as a whole is not compiled at all.
+    catalogue.fuzzy = False
+    missing = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        if not message.string and message.id in translations:
+            message.string = translations[message.id]
+        if not message.string:
+            missing.append(message.id)
+    with CATALOGUE.open("wb") as file:
+        write_po(file, catalogue, width=100)
+    for message_id in missing:
+        print(f"untranslated: {message_id!r}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

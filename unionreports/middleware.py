@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class ChosenLanguageMiddleware:
+    """Vietnamese unless the user picked another language with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many
+    computers in Vietnamese offices run English systems; the interface should still
+    speak Vietnamese to them until they ask otherwise.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = dict(settings.LANGUAGES)
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
