@@ -1,0 +1,104 @@
+"""The report page in Debian's Chromium, driven by Playwright, as a secretary would use it."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from unionreports.reports.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required but missing at {CHROMIUM} (apt-get install chromium).")
+        pytest.skip("Chromium is not installed (apt-get install chromium).")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in the
+    # tests stay synchronous and in the same thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-US", accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def log_in(page, live_server, next_path: str):
+    page.goto(f"{live_server.url}{next_path}")
+    page.get_by_label("Tên đăng nhập").fill(DEMO_USERNAME)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_the_secretary_logs_in_reads_the_report_and_downloads_its_pdf(page, live_server):
+    report = load_demo()
+    log_in(page, live_server, report.get_absolute_url())
+
+    page.get_by_role("heading", name="I. VỀ NHÂN SỰ BAN CHẤP HÀNH").wait_for()
+    page.evaluate("document.fonts.ready")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "report-page.png", full_page=False)
+
+    # The preview draws with the font the PDF embeds, not a browser default.
+    assert page.evaluate("document.fonts.check('14pt \"Report Serif\"')")
+    assert page.evaluate(
+        "[...document.fonts].some(f => f.family.includes('Report Serif') && f.status === 'loaded')"
+    )
+    # An A4 sheet: 210 mm wide at 96 px per inch.
+    assert page.locator(".sheet").bounding_box()["width"] == pytest.approx(210 / 25.4 * 96, abs=2)
+    assert page.get_by_text("Hà Tĩnh, ngày 05 tháng 3 năm 2023").is_visible()
+    assert page.locator("p.runin .label").first.inner_text() == "1.3."
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Tải PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "Báo cáo 03-BC-CĐCS Công đoàn Ban Tổ chức Tỉnh ủy.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+
+
+def test_the_report_page_reads_on_a_phone(page, live_server):
+    report = load_demo()
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, report.get_absolute_url())
+    page.get_by_role("heading", name="II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH").wait_for()
+    page.screenshot(path=ARTIFACTS / "report-page-phone.png")
+    # Nothing makes the page scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_wrong_password_is_answered_in_vietnamese(page, live_server):
+    load_demo()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(DEMO_USERNAME)
+    page.get_by_label("Mật khẩu").fill("wrong")
+    page.get_by_role("button", name="Đăng nhập").click()
+    assert page.get_by_text("Vui lòng điền vào tên đăng nhập và mật khẩu chính xác").is_visible()
+    assert page.get_by_label("Tên đăng nhập").input_value() == DEMO_USERNAME
