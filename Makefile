@@ -20,7 +20,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(VENV)/.runtime $(MO)
+bench: $(VENV)/.dev $(MO)
 	$(BIN)/python bench/run.py
 
 # Extract new interface strings into the catalogues (needs GNU gettext).
