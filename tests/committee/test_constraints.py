@@ -74,6 +74,17 @@ class TestLeaving:
         assert "reason_missing" in error_codes(caught.value, "left_reason")
 
 
+def by_elected_chair(term, joined_on: datetime.date) -> Membership:
+    """A new person by-elected chair of `term`, not yet saved."""
+    return MembershipFactory.build(
+        term=term,
+        person=PersonFactory(organization=term.organization),
+        role=Membership.Role.CHAIR,
+        joined_how=Membership.Joined.BY_ELECTION,
+        joined_on=joined_on,
+    )
+
+
 class TestChairs:
     def test_two_sitting_chairs_are_refused_by_the_database(self):
         first = MembershipFactory(role=Membership.Role.CHAIR)
@@ -95,13 +106,7 @@ class TestChairs:
         first = MembershipFactory(
             role=Membership.Role.CHAIR, left_on=datetime.date(2019, 12, 31), left_reason="retirement"
         )
-        second = MembershipFactory.build(
-            term=first.term,
-            person=PersonFactory(organization=first.term.organization),
-            role=Membership.Role.CHAIR,
-            joined_how=Membership.Joined.BY_ELECTION,
-            joined_on=datetime.date(2020, 1, 15),
-        )
+        second = by_elected_chair(first.term, datetime.date(2020, 1, 15))
         second.full_clean()
         second.save()
         assert first.term.memberships.filter(role="chair").count() == 2
@@ -110,13 +115,7 @@ class TestChairs:
         first = MembershipFactory(
             role=Membership.Role.CHAIR, left_on=datetime.date(2020, 3, 1), left_reason="transfer"
         )
-        overlapping = MembershipFactory.build(
-            term=first.term,
-            person=PersonFactory(organization=first.term.organization),
-            role=Membership.Role.CHAIR,
-            joined_how=Membership.Joined.BY_ELECTION,
-            joined_on=datetime.date(2020, 1, 15),
-        )
+        overlapping = by_elected_chair(first.term, datetime.date(2020, 1, 15))
         with pytest.raises(ValidationError) as caught:
             overlapping.full_clean()
         assert "two_chairs" in error_codes(caught.value, "role")
