@@ -131,7 +131,7 @@ class AchievementArea(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or _("(untitled area)")
+        return self.title or str(_("(untitled area)"))
 
 
 class AchievementItem(models.Model):
