@@ -28,6 +28,12 @@ class TestAccess:
         client.force_login(outsider)
         assert client.get(page_url(demo_report, name)).status_code == 404
 
+    def test_the_not_found_page_speaks_vietnamese(self, client, demo_report, outsider):
+        client.force_login(outsider)
+        response = client.get(page_url(demo_report))
+        assert "Không tìm thấy trang" in response.text
+        assert "Trương Thiết Hùng" not in response.text
+
     def test_a_committee_member_reads_the_report(self, client, demo_report, member):
         client.force_login(member)
         response = client.get(page_url(demo_report))
