@@ -1,7 +1,8 @@
 """Fills empty Vietnamese translations from a dict module: `python scripts/fill_translations.py FILE`.
 
-FILE defines VI = {english: vietnamese}. Entries already translated are left alone; the
-script lists the interface strings that still have no translation.
+FILE defines VI = {english: vietnamese}; its translations replace those in the catalogue,
+and clear the "fuzzy" guesses of makemessages. The script lists the interface strings that
+still have no translation, or only a guess.
 """
 
 import runpy
@@ -25,9 +26,10 @@ def main(source: str) -> None:
     for message in catalogue:
         if not message.id:
             continue
-        if not message.string and message.id in translations:
+        if message.id in translations:
             message.string = translations[message.id]
-        if not message.string:
+            message.flags.discard("fuzzy")
+        if not message.string or message.fuzzy:
             missing.append(message.id)
     with CATALOGUE.open("wb") as file:
         write_po(file, catalogue, width=100)

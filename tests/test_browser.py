@@ -103,5 +103,5 @@ def test_a_wrong_password_is_answered_in_vietnamese(page, live_server):
     page.get_by_label("Tên đăng nhập").fill(DEMO_USERNAME)
     page.get_by_label("Mật khẩu").fill("wrong")
     page.get_by_role("button", name="Đăng nhập").click()
-    assert page.get_by_text("Vui lòng điền vào tên đăng nhập và mật khẩu chính xác").is_visible()
+    assert page.get_by_text("Sai tên đăng nhập hoặc mật khẩu").is_visible()
     assert page.get_by_label("Tên đăng nhập").input_value() == DEMO_USERNAME

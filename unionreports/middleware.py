@@ -20,5 +20,6 @@ class ChosenLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        # Documents say their own language (Vietnamese) whatever the interface speaks.
         response.headers.setdefault("Content-Language", language)
         return response

@@ -133,6 +133,17 @@ class TestPdf:
         assert response.status_code == 304
         assert calls == []
 
+    def test_any_stored_version_counts_as_unchanged(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        response = client.get(page_url(demo_report, "pdf"), headers={"if-none-match": "*"})
+        assert response.status_code == 304
+        assert response["Cache-Control"] == "private, no-cache"
+
+    def test_the_pdf_says_it_is_vietnamese_in_an_english_interface(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        client.cookies["django_language"] = "en"
+        assert client.get(page_url(demo_report, "pdf"))["Content-Language"] == "vi"
+
     def test_a_changed_report_is_rendered_again(self, client, demo_report, secretary):
         client.force_login(secretary)
         etag = client.get(page_url(demo_report, "pdf"))["ETag"]

@@ -1,11 +1,23 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import RenderedDocument
 
 
 @admin.register(RenderedDocument)
 class RenderedDocumentAdmin(admin.ModelAdmin):
-    list_display = ["key", "size", "render_seconds", "created_at"]
-    readonly_fields = ["key", "size", "sha256", "render_seconds", "created_at"]
-    exclude = ["content"]
+    list_display = ["key", "size", "render_time", "created_at"]
+    readonly_fields = ["key", "size", "sha256", "render_time", "created_at"]
+    exclude = ["content", "render_seconds"]
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("render time (s)"), ordering="render_seconds")
+    def render_time(self, obj) -> str:
+        return f"{obj.render_seconds:.2f}"
+
+    # Stored PDFs are made by rendering, never typed in.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -69,7 +69,7 @@ def compose_report(report: Report) -> ReportDocument:
     return ReportDocument(
         header=header,
         title="BÁO CÁO",
-        subject=f"Kiểm điểm trách nhiệm của Ban Chấp hành {organization.name} {term.label}",
+        subject=_subject(organization.name, term.label),
         opening=_paragraphs(report.opening),
         parts=tuple(parts),
         closing=_paragraphs(report.closing),
@@ -78,6 +78,20 @@ def compose_report(report: Report) -> ReportDocument:
         author=organization.name,
         warnings=tuple(warnings),
     )
+
+
+NBSP = "\u00a0"
+
+
+def _subject(organization_name: str, term_label: str) -> str:
+    """The subject line, which may wrap but not inside "Tỉnh ủy" or "nhiệm kỳ 2017 – 2022".
+
+    A union's name ends with a unit that reads as one ("Tỉnh ủy", "Hà Tĩnh"): its last two
+    words and the term are joined by no-break spaces.
+    """
+    words = organization_name.split()
+    name = " ".join([*words[:-2], NBSP.join(words[-2:])])
+    return f"Kiểm điểm trách nhiệm của Ban Chấp hành {name} {term_label.replace(' ', NBSP)}"
 
 
 def _paragraphs(text: str, style: str = "body") -> tuple[Paragraph, ...]:

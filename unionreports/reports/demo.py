@@ -74,7 +74,7 @@ SUB2 = [
     "viên như: Tham gia xét nâng lương định kì, nâng lương trước thời hạn, chế độ nghỉ phép…đảm bảo chế độ cho "
     "cán bộ đoàn viên. Tổ chức thăm hỏi, động viên những đoàn viên ốm đau, hoạn nạn, hiếu hỉ về tinh thần cũng "
     "như vật chất theo chế độ qui định.",
-    "Triển khai kịp thời các hoạt động của công đoàn nhân các các ngày lễ hàng năm: Văn nghệ, thể dục thể thao, "
+    "Triển khai kịp thời các hoạt động của công đoàn nhân các ngày lễ hàng năm: Văn nghệ, thể dục thể thao, "
     "các hoạt động đền ơn đáp nghĩa; tổ chức các hoạt động thăm quan, giao lưu, gặp mặt gia đình cán bộ, công "
     "chức cơ quan",
 ]
@@ -132,7 +132,7 @@ LESSONS = [
     "công đoàn.",
 ]
 CLOSING = [
-    "Ban Chấp hành Công đoàn nhiệm kỳ 2017 - 2022 đã nổ lực chỉ đạo, điều hành phong trào thi đua và hoạt động "
+    "Ban Chấp hành Công đoàn nhiệm kỳ 2017 - 2022 đã nỗ lực chỉ đạo, điều hành phong trào thi đua và hoạt động "
     "công đoàn đúng hướng, hoàn thành cơ bản các nhiệm vụ, chỉ tiêu do Đại hội đề ra. Tuy nhiên, trong công tác "
     "chỉ đạo, điều hành của Ban Chấp hành vẫn còn những hạn chế, khuyết điểm, chưa đạt được một số chỉ tiêu do "
     "Đại hội đề ra. Với tinh thần trách nhiệm được giao trước tập thể cán bộ, đoàn viên, Ban Chấp hành nghiêm "

@@ -3,6 +3,7 @@ from urllib.parse import quote
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
+from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 from unionreports.lib.vietnamese import ascii_fold
@@ -38,23 +39,24 @@ def report_detail(request, pk: int):
 def report_pdf(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     etag = f'"{cache_key(document)}"'
-    if etag in request.headers.get("If-None-Match", ""):
-        return HttpResponseNotModified(headers={"ETag": etag})
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Content-Language": document.language}
+    known = parse_etags(request.headers.get("If-None-Match", ""))
+    if "*" in known or etag in known:
+        return HttpResponseNotModified(headers=headers)
     pdf = get_pdf(document)
-    response = HttpResponse(pdf.content, content_type="application/pdf")
-    response["ETag"] = etag
-    response["Cache-Control"] = "private, no-cache"
-    response["Content-Disposition"] = _attachment(_file_name(document, "pdf"))
-    return response
+    headers["Content-Disposition"] = _attachment(_file_name(document, "pdf"))
+    return HttpResponse(pdf.content, content_type="application/pdf", headers=headers)
 
 
 @login_required
 @require_safe
 def report_text(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
-    response = HttpResponse(render_text(document), content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = _attachment(_file_name(document, "txt"), inline=True)
-    return response
+    headers = {
+        "Content-Disposition": _attachment(_file_name(document, "txt"), inline=True),
+        "Content-Language": document.language,
+    }
+    return HttpResponse(render_text(document), content_type="text/plain; charset=utf-8", headers=headers)
 
 
 def _file_name(document, extension: str) -> str:
