@@ -26,11 +26,13 @@ def main(source: str) -> None:
     for message in catalogue:
         if not message.id:
             continue
-        if message.id in translations:
-            message.string = translations[message.id]
+        # A plural entry has a tuple of ids; Vietnamese has one plural form.
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if key in translations:
+            message.string = (translations[key],) if isinstance(message.id, tuple) else translations[key]
             message.flags.discard("fuzzy")
         if not message.string or message.fuzzy:
-            missing.append(message.id)
+            missing.append(key)
     with CATALOGUE.open("wb") as file:
         write_po(file, catalogue, width=100)
     for message_id in missing:

@@ -12,4 +12,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("unionreports.rendering.urls")),
     path("", include("unionreports.reports.urls")),
+    path("", include("unionreports.committee.urls")),
 ]

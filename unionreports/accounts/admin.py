@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Affiliation
+from .models import Affiliation, Invitation
 
 
 @admin.register(Affiliation)
@@ -9,3 +9,11 @@ class AffiliationAdmin(admin.ModelAdmin):
     list_filter = ["role", "organization"]
     search_fields = ["user__username", "organization__name"]
     autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "created_at", "accepted_at"]
+    list_filter = ["role", "organization"]
+    search_fields = ["email"]
+    readonly_fields = ["token", "created_at", "accepted_at"]

@@ -1,10 +1,19 @@
 """Who may do what in which union."""
 
+import datetime
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionreports.committee.models import Organization
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class Affiliation(models.Model):
@@ -40,3 +49,44 @@ class Affiliation(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role == self.Role.SECRETARY
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> "InvitationQuerySet":
+        cutoff = timezone.now() - Invitation.VALID_FOR
+        return self.filter(accepted_at__isnull=True, created_at__gte=cutoff)
+
+
+class Invitation(models.Model):
+    """A one-time link with which someone joins a union with a given role."""
+
+    VALID_FOR = datetime.timedelta(days=14)
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("union")
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=20, choices=Affiliation.Role.choices)
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.get_role_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("accept_invitation", args=[self.token])

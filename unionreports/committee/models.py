@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from unionreports.fields import NFCCharField
@@ -41,6 +42,9 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee:organization", args=[self.pk])
 
 
 class Term(models.Model):

@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.committee.models import Membership, Person, Term
 from unionreports.fields import NFCCharField, NFCTextField
 
+# Sane lengths for what a secretary types: a paragraph or list item, and a block of prose.
+ITEM_LIMIT = 4000
+PROSE_LIMIT = 12000
+
 
 class ReportQuerySet(models.QuerySet):
     def with_document_data(self) -> "ReportQuerySet":
@@ -47,20 +51,24 @@ class Report(models.Model):
         _("place"), max_length=100, blank=True, help_text=_("Empty: the union's place name.")
     )
     date = models.DateField(_("date"))
-    opening = NFCTextField(_("opening paragraph"))
+    opening = NFCTextField(_("opening paragraph"), blank=True, max_length=PROSE_LIMIT)
     personnel_remarks = NFCTextField(
         _("remarks on the committee"),
         blank=True,
+        max_length=PROSE_LIMIT,
         help_text=_("Paragraphs written after the computed figures of part I, one per line."),
     )
     personnel_closing = NFCTextField(
         _("assessment of the committee"),
         blank=True,
+        max_length=PROSE_LIMIT,
         help_text=_("The closing paragraph of part I, one paragraph per line."),
     )
-    limitations_intro = NFCTextField(_("introduction to the limitations"), blank=True)
-    lessons_intro = NFCTextField(_("introduction to the lessons"), blank=True)
-    closing = NFCTextField(_("closing paragraphs"), blank=True, help_text=_("One paragraph per line."))
+    limitations_intro = NFCTextField(_("introduction to the limitations"), blank=True, max_length=ITEM_LIMIT)
+    lessons_intro = NFCTextField(_("introduction to the lessons"), blank=True, max_length=ITEM_LIMIT)
+    closing = NFCTextField(
+        _("closing paragraphs"), blank=True, max_length=PROSE_LIMIT, help_text=_("One paragraph per line.")
+    )
     signer = models.ForeignKey(
         Person,
         on_delete=models.SET_NULL,
@@ -73,8 +81,14 @@ class Report(models.Model):
     recipients = NFCTextField(
         _("distribution list"),
         blank=True,
+        max_length=2000,
         help_text=_("One recipient per line; “Lưu: VT.” is added at the end."),
     )
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
@@ -146,7 +160,7 @@ class AchievementItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BULLET)
-    text = NFCTextField(_("text"))
+    text = NFCTextField(_("text"), max_length=ITEM_LIMIT)
 
     class Meta:
         ordering = ["position", "id"]
@@ -173,7 +187,7 @@ class ReportItem(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = NFCTextField(_("text"))
+    text = NFCTextField(_("text"), max_length=ITEM_LIMIT)
 
     class Meta:
         ordering = ["kind", "position", "id"]

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import edit_views, views
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_list, name="list"),
+    path("", views.home, name="list"),
     path("reports/<int:pk>/", views.report_detail, name="detail"),
     path("reports/<int:pk>/pdf", views.report_pdf, name="pdf"),
     path("reports/<int:pk>/txt", views.report_text, name="text"),
+    path("unions/<int:org_pk>/reports/new/", edit_views.report_create, name="create"),
+    path("reports/<int:pk>/edit/areas/", edit_views.areas, name="areas"),
+    path("reports/<int:pk>/edit/areas/<int:area_pk>/", edit_views.area_edit, name="area"),
+    path("reports/<int:pk>/edit/areas/<int:area_pk>/delete/", edit_views.area_delete, name="area_delete"),
+    path("reports/<int:pk>/edit/areas/<int:area_pk>/<direction>/", edit_views.area_move, name="area_move"),
+    path("reports/<int:pk>/edit/<slug:part>/", edit_views.report_edit, name="edit"),
 ]

@@ -6,23 +6,28 @@ from django.shortcuts import render
 from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
+from unionreports.accounts.models import Affiliation
 from unionreports.lib.vietnamese import ascii_fold
 from unionreports.rendering.pdf import cache_key, get_pdf
 from unionreports.rendering.text import render_text
 from unionreports.rendering.views import FACES
 
-from .access import get_report_for_user
+from .access import can_write, get_report_for_user
 from .compose import compose_report
-from .models import Report
 
 FONT_FACES = [(face, weight, style) for face, (weight, style) in FACES.items()]
 
 
 @login_required
 @require_safe
-def report_list(request):
-    reports = Report.objects.for_user(request.user).select_related("term__organization")
-    return render(request, "reports/report_list.html", {"reports": reports})
+def home(request):
+    """The user's unions, with their terms and reports."""
+    affiliations = (
+        Affiliation.objects.filter(user=request.user)
+        .select_related("organization")
+        .prefetch_related("organization__terms__reports")
+    )
+    return render(request, "reports/home.html", {"affiliations": affiliations})
 
 
 @login_required
@@ -30,7 +35,12 @@ def report_list(request):
 def report_detail(request, pk: int):
     report = get_report_for_user(request, pk)
     document = compose_report(report)
-    context = {"report": report, "document": document, "font_faces": FONT_FACES}
+    context = {
+        "report": report,
+        "document": document,
+        "font_faces": FONT_FACES,
+        "can_write": can_write(request.user, report),
+    }
     return render(request, "reports/report_detail.html", context)
 
 

@@ -1,0 +1,45 @@
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from unionreports.committee.models import Organization
+
+from .models import Affiliation, Invitation
+
+
+@transaction.atomic
+def invitation_create(*, organization: Organization, email: str, role: str, by, link_base: str) -> Invitation:
+    """Records an invitation and mails its one-time link (`link_base` is the site's address)."""
+    invitation = Invitation(organization=organization, email=email, role=role, invited_by=by)
+    invitation.full_clean()
+    invitation.save()
+    link = link_base.rstrip("/") + invitation.get_absolute_url()
+    body = _(
+        "%(who)s invites you to %(union)s as %(role)s on the union reports site.\n\n"
+        "Open this link to choose your username and password (it works once, for 14 days):\n%(link)s\n"
+    ) % {
+        "who": by.get_full_name() or by.get_username(),
+        "union": organization,
+        "role": invitation.get_role_display(),
+        "link": link,
+    }
+    transaction.on_commit(
+        lambda: send_mail(_("Invitation: %(union)s") % {"union": organization}, body, None, [email])
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, form) -> object:
+    """Creates the account from the accepted form and gives it the invited role."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValueError("already accepted")
+    user = form.save(commit=False)
+    user.email = invitation.email
+    user.save()
+    Affiliation.objects.create(user=user, organization=invitation.organization, role=invitation.role)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user

@@ -1,0 +1,103 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organization, Person, Term
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "parent_name", "place_name", "document_code"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class TermForm(forms.ModelForm):
+    class Meta:
+        model = Term
+        fields = ["start_year", "end_year", "congress_date", "committee_size"]
+        widgets = {"congress_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class CommitteeRowForm(forms.Form):
+    """One person and their seat on the committee, as one row of the committee table."""
+
+    membership = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    full_name = forms.CharField(label=_("full name"), max_length=100)
+    qualification = forms.ChoiceField(
+        label=_("professional qualification"), choices=Person.Qualification.choices, initial="university"
+    )
+    union_trained = forms.BooleanField(label=_("trained in union work"), required=False, initial=True)
+    role = forms.ChoiceField(label=_("role"), choices=Membership.Role.choices, initial="member")
+    joined_how = forms.ChoiceField(label=_("joined by"), choices=Membership.Joined.choices, initial="elected")
+    joined_on = forms.DateField(label=_("joined on"), widget=DATE)
+    left_on = forms.DateField(label=_("left on"), required=False, widget=DATE)
+    left_reason = forms.ChoiceField(
+        label=_("reason for leaving"), choices=[("", "—"), *Membership.LeftReason.choices], required=False
+    )
+    left_destination = forms.CharField(label=_("where they went"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
+
+    def clean(self):
+        data = super().clean()
+        joined, left, reason = data.get("joined_on"), data.get("left_on"), data.get("left_reason")
+        if joined and left and left < joined:
+            self.add_error(
+                "left_on",
+                ValidationError(_("A member cannot leave before joining."), code="left_before_joined"),
+            )
+        if left and not reason:
+            self.add_error(
+                "left_reason", ValidationError(_("Say why the member left."), code="reason_missing")
+            )
+        if reason and not left:
+            self.add_error(
+                "left_on", ValidationError(_("Give the date the member left."), code="left_on_missing")
+            )
+        return data
+
+    @classmethod
+    def initial_for(cls, membership: Membership) -> dict:
+        person = membership.person
+        return {
+            "membership": membership.pk,
+            "full_name": person.full_name,
+            "qualification": person.qualification,
+            "union_trained": person.union_trained,
+            "role": membership.role,
+            "joined_how": membership.joined_how,
+            "joined_on": membership.joined_on,
+            "left_on": membership.left_on,
+            "left_reason": membership.left_reason,
+            "left_destination": membership.left_destination,
+        }
+
+
+class BaseCommitteeFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].widget = forms.HiddenInput(attrs={"data-order": ""})
+        form.fields["DELETE"].label = _("Delete")
+
+
+CommitteeFormSet = formset_factory(
+    CommitteeRowForm, formset=BaseCommitteeFormSet, extra=1, can_delete=True, can_order=True
+)

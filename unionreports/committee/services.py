@@ -1,0 +1,89 @@
+"""Writes to the committee records, each in one transaction."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from unionreports.accounts.models import Affiliation
+
+from .models import Membership, Organization, Person, Term
+
+PERSON_FIELDS = ("full_name", "qualification", "union_trained")
+MEMBERSHIP_FIELDS = ("role", "joined_how", "joined_on", "left_on", "left_reason", "left_destination")
+
+
+class RowInvalid(Exception):
+    """A row of the committee table breaks a rule; `errors` by row form index."""
+
+    def __init__(self, errors: dict[int, ValidationError]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@transaction.atomic
+def organization_create(*, user: AbstractBaseUser, **fields) -> Organization:
+    """A new union, with its creator as its secretary."""
+    organization = Organization(**fields)
+    organization.full_clean()
+    organization.save()
+    Affiliation.objects.create(user=user, organization=organization, role=Affiliation.Role.SECRETARY)
+    return organization
+
+
+@transaction.atomic
+def term_create(*, organization: Organization, **fields) -> Term:
+    term = Term(organization=organization, **fields)
+    term.full_clean()
+    term.save()
+    return term
+
+
+def committee_snapshot(term: Term) -> list:
+    return list(
+        term.memberships.order_by("position", "id").values_list(
+            "id", "person__full_name", "person__qualification", "person__union_trained", *MEMBERSHIP_FIELDS
+        )
+    )
+
+
+@transaction.atomic
+def committee_save(*, term: Term, rows: list[dict], deleted: list[int]) -> None:
+    """Saves the committee table: `rows` are the rows' data in the order shown.
+
+    Errors are raised together, as `RowInvalid` keyed by the row's place in `rows`.
+
+    Chairs are saved last, so that a chair handing over to another in the same save is
+    checked against the committee as it will be, not as it was.
+    """
+    memberships = {m.pk: m for m in term.memberships.select_related("person")}
+    for pk in deleted:
+        membership = memberships.pop(pk, None)
+        if membership is not None:
+            membership.delete()
+            if not membership.person.memberships.exists():
+                membership.person.delete()
+    errors: dict[int, ValidationError] = {}
+    ordered = sorted(enumerate(rows), key=lambda row: row[1]["role"] == Membership.Role.CHAIR)
+    for index, data in ordered:
+        membership = memberships.get(data.get("membership"))
+        person = membership.person if membership else Person(organization=term.organization)
+        membership = membership or Membership(term=term)
+        for field in PERSON_FIELDS:
+            setattr(person, field, data[field])
+        for field in MEMBERSHIP_FIELDS:
+            setattr(
+                membership,
+                field,
+                data[field] or ("" if field in ("left_reason", "left_destination") else None),
+            )
+        membership.position = index
+        try:
+            person.full_clean()
+            person.save()
+            membership.person = person
+            membership.full_clean(validate_unique=False)
+            membership.save()
+        except ValidationError as error:
+            errors[index] = error
+    if errors:
+        raise RowInvalid(errors)

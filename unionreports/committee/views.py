@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from unionreports.accounts.access import get_organization_for_user
+from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.accounts.forms import InvitationForm
+from unionreports.accounts.models import Affiliation
+
+from . import services
+from .forms import OrganizationForm, TermForm
+from .models import Term
+
+
+@login_required_keeping_post
+def organization_create(request):
+    form = OrganizationForm(request.POST or None)
+    if form.is_valid():
+        organization = services.organization_create(user=request.user, **form.cleaned_data)
+        messages.success(request, _("The union was created. Next, record its term."))
+        return redirect("committee:term_create", organization.pk)
+    return render(request, "committee/organization_form.html", {"form": form})
+
+
+@login_required_keeping_post
+def organization_detail(request, pk: int):
+    organization = get_organization_for_user(request, pk)
+    is_secretary = (
+        request.user.is_superuser
+        or organization.affiliations.filter(user=request.user, role=Affiliation.Role.SECRETARY).exists()
+    )
+    context = {
+        "organization": organization,
+        "is_secretary": is_secretary,
+        "terms": organization.terms.prefetch_related("reports"),
+        "affiliations": organization.affiliations.select_related("user"),
+        "invitations": organization.invitations.open(),
+        "invite_form": InvitationForm() if is_secretary else None,
+    }
+    return render(request, "committee/organization_detail.html", context)
+
+
+@login_required_keeping_post
+def term_create(request, org_pk: int):
+    organization = get_organization_for_user(request, org_pk, write=True)
+    form = TermForm(request.POST or None)
+    if form.is_valid():
+        services.term_create(organization=organization, **form.cleaned_data)
+        messages.success(request, _("The term was recorded. Now create its report."))
+        return redirect("reports:create", organization.pk)
+    return render(request, "committee/term_form.html", {"form": form, "organization": organization})
+
+
+@login_required_keeping_post
+def term_edit(request, pk: int):
+    term = get_object_or_404(Term, pk=pk)
+    organization = get_organization_for_user(request, term.organization_id, write=True)
+    form = TermForm(request.POST or None, instance=term)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("committee:organization", organization.pk)
+    return render(
+        request, "committee/term_form.html", {"form": form, "organization": organization, "term": term}
+    )

@@ -1,0 +1,121 @@
+"""Forms of the report's editing pages; crispy-forms lays them out (Bootstrap 5)."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.forms import modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from unionreports.committee.models import Person, Term
+
+from .models import AchievementArea, AchievementItem, Report, ReportItem
+
+
+class CrispyMixin:
+    """Crispy layout without its own <form> tag: a page may hold several forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+def rows(n: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": n})
+
+
+class ReportCreateForm(CrispyMixin, forms.ModelForm):
+    from_previous = forms.BooleanField(
+        label=_("Start from the outline of the previous term's report"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Report
+        fields = ["term", "number", "date"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = Term.objects.filter(organization=organization)
+        self.fields["term"].empty_label = None
+
+
+class ReportHeaderForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["number", "place", "date", "signer", "recipients"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), "recipients": rows(4)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = Person.objects.filter(memberships__term=self.instance.term_id)
+
+
+class ReportProseForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["opening", "personnel_remarks", "personnel_closing", "closing"]
+        widgets = {name: rows(5) for name in fields}
+
+
+class LimitationsIntroForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["limitations_intro"]
+        widgets = {"limitations_intro": rows(3)}
+
+
+class LessonsIntroForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["lessons_intro"]
+        widgets = {"lessons_intro": rows(3)}
+
+
+class AreaForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = AchievementArea
+        fields = ["title"]
+
+
+class AreaCreateForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = AchievementArea
+        fields = ["title", "parent"]
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = report.areas.filter(parent__isnull=True)
+        self.fields["parent"].empty_label = _("(a numbered area of its own)")
+        self.fields["title"].required = True
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = ReportItem
+        fields = ["text"]
+        widgets = {"text": rows(3)}
+
+
+class AchievementForm(forms.ModelForm):
+    class Meta:
+        model = AchievementItem
+        fields = ["kind", "text"]
+        widgets = {"text": rows(3)}
+
+
+class OrderedFormSet(forms.BaseModelFormSet):
+    """Rows in the order shown, which the page's up/down buttons change."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].widget = forms.HiddenInput(attrs={"data-order": ""})
+        form.fields["DELETE"].label = _("Delete")
+
+
+ItemFormSet = modelformset_factory(
+    ReportItem, form=ItemForm, formset=OrderedFormSet, extra=1, can_order=True, can_delete=True
+)
+AchievementFormSet = modelformset_factory(
+    AchievementItem, form=AchievementForm, formset=OrderedFormSet, extra=1, can_order=True, can_delete=True
+)
