@@ -5,6 +5,8 @@ from django.forms import formset_factory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from unionreports.formsets import OrderedRowsMixin
+
 from .models import Membership, Organization, Person, Term
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -91,11 +93,8 @@ class CommitteeRowForm(forms.Form):
         }
 
 
-class BaseCommitteeFormSet(forms.BaseFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["ORDER"].widget = forms.HiddenInput(attrs={"data-order": ""})
-        form.fields["DELETE"].label = _("Delete")
+class BaseCommitteeFormSet(OrderedRowsMixin, forms.BaseFormSet):
+    pass
 
 
 CommitteeFormSet = formset_factory(

@@ -6,6 +6,7 @@ from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from unionreports.committee.models import Person, Term
+from unionreports.formsets import OrderedRowsMixin
 
 from .models import AchievementArea, AchievementItem, Report, ReportItem
 
@@ -104,13 +105,8 @@ class AchievementForm(forms.ModelForm):
         widgets = {"text": rows(3)}
 
 
-class OrderedFormSet(forms.BaseModelFormSet):
-    """Rows in the order shown, which the page's up/down buttons change."""
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["ORDER"].widget = forms.HiddenInput(attrs={"data-order": ""})
-        form.fields["DELETE"].label = _("Delete")
+class OrderedFormSet(OrderedRowsMixin, forms.BaseModelFormSet):
+    pass
 
 
 ItemFormSet = modelformset_factory(
