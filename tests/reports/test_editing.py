@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import AreaFactory, ReportFactory, TermFactory
+from tests.factories import AreaFactory, MembershipFactory, ReportFactory, ReportItemFactory, TermFactory
 from unionreports.accounts.models import Affiliation
 from unionreports.reports.models import Report
 
@@ -304,3 +306,16 @@ def test_a_report_of_another_union_cannot_be_given_an_area_of_ours(client, demo_
     other = AreaFactory(report=ReportFactory())
     client.force_login(secretary)
     assert client.get(reverse("reports:area", args=[demo_report.pk, other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("part", ["committee", "lessons", "header"])
+def test_an_editing_page_costs_the_same_queries_with_many_more_rows(client, demo_report, secretary, part):
+    client.force_login(secretary)
+    url = reverse("reports:edit", args=[demo_report.pk, part])
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    MembershipFactory.create_batch(30, term=demo_report.term)
+    ReportItemFactory.create_batch(30, report=demo_report, kind="lesson")
+    with CaptureQueriesContext(connection) as after:
+        client.get(url)
+    assert len(after) == len(before)
