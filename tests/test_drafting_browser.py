@@ -85,7 +85,7 @@ def test_a_new_secretary_writes_a_report_and_downloads_its_pdf(page, live_server
     page.get_by_role("button", name="Thêm", exact=True).click()
     page.locator("[name=items-0-kind]").select_option("paragraph")
     page.locator("[name=items-0-text]").fill("Ban Chấp hành đã chăm lo tốt đời sống của đoàn viên.")
-    page.get_by_role("button", name="+ Thêm mục").click()
+    page.get_by_role("button", name="+ Thêm ý").click()
     page.locator("[name=items-1-text]").fill("Tổ chức thăm hỏi đoàn viên ốm đau, hoạn nạn.")
     save(page)
     shot(page, "4-area")
@@ -100,7 +100,7 @@ def test_a_new_secretary_writes_a_report_and_downloads_its_pdf(page, live_server
 
     page.get_by_role("link", name="7. Kinh nghiệm").click()
     page.locator("[name=lesson-0-text]").fill("Bài học thứ nhất về đoàn kết.")
-    page.get_by_role("button", name="+ Thêm mục").click()
+    page.get_by_role("button", name="+ Thêm ý").click()
     page.locator("[name=lesson-1-text]").fill("Bài học thứ hai về kiểm tra.")
     save(page)
     lessons = page.locator(".preview-frame").inner_text()

@@ -291,7 +291,9 @@ class TestInvitations:
         assert Affiliation.objects.get(user__username="uyvien").role == "member"
         assert client.get(demo_report.get_absolute_url()).status_code == 200
         client.logout()
-        assert client.get(link).status_code == 404
+        used = client.get(link)
+        assert used.status_code == 410
+        assert "Lời mời này không còn dùng được" in used.text
 
     def test_only_the_secretary_invites(self, client, demo_report, member):
         client.force_login(member)

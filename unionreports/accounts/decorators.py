@@ -1,7 +1,9 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 KEPT_POST = "kept_post"
 
@@ -18,6 +20,7 @@ def login_required_keeping_post(view):
         if not request.user.is_authenticated:
             if request.method == "POST":
                 request.session[KEPT_POST] = {"path": request.path, "data": request.POST.urlencode()}
+                messages.info(request, _("Your session has ended. Log in again: what you typed is kept."))
             return redirect_to_login(request.get_full_path())
         kept = request.session.get(KEPT_POST)
         request.kept_post = None

@@ -26,7 +26,8 @@ class InvitationForm(forms.ModelForm):
 
 class AcceptInvitationForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
-        fields = ["username", "first_name", "last_name"]
+        # Vietnamese names: family and middle name (họ) before the given name (tên).
+        fields = ["username", "last_name", "first_name"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

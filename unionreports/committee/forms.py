@@ -5,11 +5,9 @@ from django.forms import formset_factory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from unionreports.formsets import OrderedRowsMixin
+from unionreports.forms import OrderedRowsMixin, day_first_dates
 
 from .models import Membership, Organization, Person, Term
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganizationForm(forms.ModelForm):
@@ -27,12 +25,31 @@ class TermForm(forms.ModelForm):
     class Meta:
         model = Term
         fields = ["start_year", "end_year", "congress_date", "committee_size"]
-        widgets = {"congress_date": DATE}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organization = organization
+        day_first_dates(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end:
+            # The union's other terms may not share a year with this one.
+            others = self.organization.terms.exclude(pk=self.instance.pk)
+            overlapping = others.filter(start_year__lt=end, end_year__gt=start).first()
+            if overlapping:
+                self.add_error(
+                    "start_year",
+                    ValidationError(
+                        _("The union already has the term %(years)s, which overlaps this one."),
+                        code="overlapping_term",
+                        params={"years": overlapping.years},
+                    ),
+                )
+        return data
 
 
 class CommitteeRowForm(forms.Form):
@@ -46,17 +63,19 @@ class CommitteeRowForm(forms.Form):
     union_trained = forms.BooleanField(label=_("trained in union work"), required=False, initial=True)
     role = forms.ChoiceField(label=_("role"), choices=Membership.Role.choices, initial="member")
     joined_how = forms.ChoiceField(label=_("joined by"), choices=Membership.Joined.choices, initial="elected")
-    joined_on = forms.DateField(label=_("joined on"), widget=DATE)
-    left_on = forms.DateField(label=_("left on"), required=False, widget=DATE)
+    joined_on = forms.DateField(label=_("joined on"))
+    left_on = forms.DateField(label=_("left on"), required=False)
     left_reason = forms.ChoiceField(
         label=_("reason for leaving"), choices=[("", "—"), *Membership.LeftReason.choices], required=False
     )
     left_destination = forms.CharField(label=_("where they went"), max_length=300, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, congress_date=None, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.label = capfirst(field.label)
+        # A new row is most often someone elected at the congress.
+        self.fields["joined_on"].initial = congress_date
 
     def clean(self):
         data = super().clean()

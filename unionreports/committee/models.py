@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -47,19 +48,24 @@ class Organization(models.Model):
         return reverse("committee:organization", args=[self.pk])
 
 
+# Years a term of a Vietnamese union can have: from the founding of the unions to far ahead.
+YEARS = [MinValueValidator(1945), MaxValueValidator(2100)]
+
+
 class Term(models.Model):
     """A five-year term (nhiệm kỳ) of a union, opened by its congress."""
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="terms", verbose_name=_("union")
     )
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(_("first year"), validators=YEARS)
+    end_year = models.PositiveSmallIntegerField(_("last year"), validators=YEARS)
     congress_date = models.DateField(
         _("congress date"), help_text=_("The day the term's committee was elected.")
     )
     committee_size = models.PositiveSmallIntegerField(
         _("committee size elected"),
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text=_("How many committee members the congress elected."),
     )
 
@@ -242,6 +248,11 @@ class Membership(models.Model):
             term = self.term
             if not (term.start_year <= self.joined_on.year <= term.end_year):
                 errors["joined_on"] = ValidationError(
+                    _("The date must fall within the term %(years)s.") % {"years": term.years},
+                    code="outside_term",
+                )
+            if self.left_on and self.left_on.year > term.end_year + 1:
+                errors["left_on"] = ValidationError(
                     _("The date must fall within the term %(years)s.") % {"years": term.years},
                     code="outside_term",
                 )

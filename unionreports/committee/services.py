@@ -38,6 +38,21 @@ def term_create(*, organization: Organization, **fields) -> Term:
     return term
 
 
+@transaction.atomic
+def term_update(*, term: Term, **fields) -> Term:
+    """Saves the term; members elected at the congress move with its date."""
+    old_congress = Term.objects.values_list("congress_date", flat=True).get(pk=term.pk)
+    for name, value in fields.items():
+        setattr(term, name, value)
+    term.full_clean()
+    term.save()
+    if term.congress_date != old_congress:
+        term.memberships.filter(joined_how=Membership.Joined.ELECTED, joined_on=old_congress).update(
+            joined_on=term.congress_date
+        )
+    return term
+
+
 def committee_snapshot(term: Term) -> list:
     return list(
         term.memberships.order_by("position", "id").values_list(

@@ -24,7 +24,11 @@ def organization_create(request):
 
 @login_required_keeping_post
 def organization_detail(request, pk: int):
-    organization = get_organization_for_user(request, pk)
+    return organization_page(request, get_organization_for_user(request, pk))
+
+
+def organization_page(request, organization, *, invite_form=None):
+    """The union's page; `invite_form` is a bound invitation form to show with its errors."""
     is_secretary = (
         request.user.is_superuser
         or organization.affiliations.filter(user=request.user, role=Affiliation.Role.SECRETARY).exists()
@@ -35,15 +39,15 @@ def organization_detail(request, pk: int):
         "terms": organization.terms.prefetch_related("reports"),
         "affiliations": organization.affiliations.select_related("user"),
         "invitations": organization.invitations.open(),
-        "invite_form": InvitationForm() if is_secretary else None,
+        "invite_form": (invite_form or InvitationForm()) if is_secretary else None,
     }
-    return render(request, "committee/organization_detail.html", context)
+    return render(request, "committee/organization_detail.html", context, status=400 if invite_form else 200)
 
 
 @login_required_keeping_post
 def term_create(request, org_pk: int):
     organization = get_organization_for_user(request, org_pk, write=True)
-    form = TermForm(request.POST or None)
+    form = TermForm(request.POST or None, organization=organization)
     if form.is_valid():
         services.term_create(organization=organization, **form.cleaned_data)
         messages.success(request, _("The term was recorded. Now create its report."))
@@ -55,9 +59,9 @@ def term_create(request, org_pk: int):
 def term_edit(request, pk: int):
     term = get_object_or_404(Term, pk=pk)
     organization = get_organization_for_user(request, term.organization_id, write=True)
-    form = TermForm(request.POST or None, instance=term)
+    form = TermForm(request.POST or None, instance=term, organization=organization)
     if form.is_valid():
-        form.save()
+        services.term_update(term=term, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("committee:organization", organization.pk)
     return render(

@@ -144,10 +144,11 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
     composition += f"; {' và '.join(leaders)}." if leaders else "."
     blocks.append(Paragraph((f"{changes} {composition}" if changes else composition,), style="bullet"))
 
+    # The secretary's remarks lead into the qualification figures, in one bullet point.
     remarks = " ".join(line.strip() for line in report.personnel_remarks.splitlines() if line.strip())
-    qualification = _qualification_sentence(sitting)
-    if qualification:
-        blocks.append(Paragraph((f"{remarks} {qualification}".strip(),), style="bullet"))
+    remarks_and_figures = f"{remarks} {_qualification_sentence(sitting)}".strip()
+    if remarks_and_figures:
+        blocks.append(Paragraph((remarks_and_figures,), style="bullet"))
     blocks += _paragraphs(report.personnel_closing)
 
     if len(elected) != term.committee_size:

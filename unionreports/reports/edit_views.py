@@ -54,6 +54,9 @@ def edit_part(request, part):
         messages.warning(
             request, _("Your session had ended. What you typed is back below: check it and save.")
         )
+    elif request.method == "POST" and base != part.base():
+        # Checked before validating: a row someone else deleted would fail validation unseen.
+        return render_part(request, part, bound, base=part.base(), conflict=True)
     elif request.method == "POST" and all(form.is_valid() for form in bound.values()):
         try:
             part.save_unless_changed(bound, base=base)
@@ -100,7 +103,17 @@ def step_links(report: Report) -> list[tuple[str, str, str]]:
     return links
 
 
-def next_step_url(part) -> str | None:
+def next_step_url(part) -> str:
+    """The next page in reading order: the next area of part II, else the next part."""
+    if isinstance(part, AreaPart):
+        areas = [
+            area
+            for top in part.report.areas.filter(parent__isnull=True)
+            for area in (top, *top.children.all())
+        ]
+        following = areas[areas.index(part.area) + 1 :]
+        if following:
+            return reverse("reports:area", args=[part.report.pk, following[0].pk])
     links = step_links(part.report)
     slugs = [slug for slug, _, _ in links]
     index = slugs.index(part.slug)
@@ -117,8 +130,13 @@ def areas(request, pk: int):
         messages.success(request, _("Area added. Now write what it holds."))
         return redirect("reports:area", report.pk, area.pk)
     report = Report.objects.with_document_data().get(pk=report.pk)
+    outline = []
+    for i, top in enumerate(report.top_areas, start=1):
+        outline.append((top, f"{i}.", 0))
+        outline += [(child, f"{i}.{j}.", 1) for j, child in enumerate(top.children.all(), start=1)]
     context = {
         "report": report,
+        "outline": outline,
         "form": form,
         "steps": step_links(report),
         "document": compose_report(report),

@@ -69,7 +69,13 @@ class CommitteePart(Part):
     def forms(self, data=None) -> dict:
         memberships = self.report.term.memberships.select_related("person").order_by("position", "id")
         initial = [CommitteeRowForm.initial_for(m) for m in memberships]
-        return {"rows": CommitteeFormSet(data, initial=None if data else initial, prefix="committee")}
+        formset = CommitteeFormSet(
+            data,
+            initial=None if data else initial,
+            prefix="committee",
+            form_kwargs={"congress_date": self.report.term.congress_date},
+        )
+        return {"rows": formset}
 
     def snapshot(self):
         return committee_snapshot(self.report.term)

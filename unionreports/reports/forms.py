@@ -6,7 +6,7 @@ from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from unionreports.committee.models import Person, Term
-from unionreports.formsets import OrderedRowsMixin
+from unionreports.forms import OrderedRowsMixin, day_first_dates, no_length_cut
 
 from .models import AchievementArea, AchievementItem, Report, ReportItem
 
@@ -16,6 +16,8 @@ class CrispyMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        day_first_dates(self)
+        no_length_cut(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -33,23 +35,34 @@ class ReportCreateForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["term", "number", "date"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].queryset = Term.objects.filter(organization=organization)
         self.fields["term"].empty_label = None
+        # Only offered when there is a report to start from.
+        if not Report.objects.filter(term__organization=organization).exists():
+            del self.fields["from_previous"]
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("from_previous", False)
+        return data
 
 
 class ReportHeaderForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["number", "place", "date", "signer", "recipients"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), "recipients": rows(4)}
+        widgets = {"recipients": rows(4)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signer"].queryset = Person.objects.filter(memberships__term=self.instance.term_id)
+        # Who may sign for the committee: its chairs and vice-chairs.
+        self.fields["signer"].queryset = Person.objects.filter(
+            memberships__term=self.instance.term_id, memberships__role__in=["chair", "vice_chair"]
+        ).distinct()
+        self.fields["signer"].empty_label = _("(the sitting chair)")
 
 
 class ReportProseForm(CrispyMixin, forms.ModelForm):
@@ -88,7 +101,9 @@ class AreaCreateForm(CrispyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = report.areas.filter(parent__isnull=True)
         self.fields["parent"].empty_label = _("(a numbered area of its own)")
+        self.fields["parent"].label = _("Under")
         self.fields["title"].required = True
+        self.fields["title"].help_text = ""
 
 
 class ItemForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 """The report itself: its heading data, the prose the secretary writes and its items."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -56,7 +57,9 @@ class Report(models.Model):
         _("remarks on the committee"),
         blank=True,
         max_length=PROSE_LIMIT,
-        help_text=_("Paragraphs written after the computed figures of part I, one per line."),
+        help_text=_(
+            "Sentences printed just before the qualification figures of part I, in the same bullet point."
+        ),
     )
     personnel_closing = NFCTextField(
         _("assessment of the committee"),
@@ -106,6 +109,26 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Written during the term or at its end, for the next congress (the seed: 2017–2022, 2023).
+        if self.term_id and self.date:
+            term = self.term
+            if self.date < term.congress_date or self.date.year > term.end_year + 1:
+                raise ValidationError(
+                    {
+                        "date": ValidationError(
+                            _(
+                                "The report's date must fall between the congress of %(date)s and the end of %(year)s."
+                            ),
+                            code="date_outside_term",
+                            params={
+                                "date": term.congress_date.strftime("%d/%m/%Y"),
+                                "year": term.end_year + 1,
+                            },
+                        )
+                    }
+                )
 
     @property
     def organization(self):
