@@ -321,3 +321,39 @@ def test_an_editing_page_costs_the_same_queries_with_many_more_rows(client, demo
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
+
+
+class TestRulesOfTheRecords:
+    def test_a_term_overlapping_another_is_refused(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        url = reverse("committee:term_create", args=[demo_report.term.organization.pk])
+        data = {"start_year": 2020, "end_year": 2025, "congress_date": "15/06/2020", "committee_size": 7}
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert "Công đoàn đã có nhiệm kỳ 2017 – 2022, trùng thời gian với nhiệm kỳ này." in response.text
+
+    def test_moving_the_congress_moves_the_members_it_elected(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        term = demo_report.term
+        data = {"start_year": 2017, "end_year": 2022, "congress_date": "20/06/2017", "committee_size": 7}
+        assert client.post(reverse("committee:term_edit", args=[term.pk]), data).status_code == 302
+        elected = term.memberships.filter(joined_how="elected")
+        assert set(elected.values_list("joined_on", flat=True)) == {datetime.date(2017, 6, 20)}
+
+    def test_a_report_dated_outside_its_term_is_refused(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        url = reverse("reports:edit", args=[demo_report.pk, "header"])
+        base = base_of(client.get(url))
+        data = {"base": base, "number": 3, "date": "01/01/2010", "recipients": ""}
+        response = client.post(url, data)
+        assert "Ngày báo cáo phải từ ngày Đại hội 15/06/2017 đến hết năm 2023." in response.text
+        assert "Chưa lưu" in response.text
+
+    def test_a_failed_invitation_keeps_the_typed_address(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        response = client.post(
+            reverse("invite", args=[demo_report.term.organization.pk]),
+            {"email": "khong-hop-le", "role": "member"},
+        )
+        assert response.status_code == 400
+        assert 'value="khong-hop-le"' in response.text

@@ -87,8 +87,17 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         "font_faces": FONT_FACES,
         # Typed text not saved yet (errors, a conflict, a kept post): warn before leaving.
         "unsaved": request.method == "POST" or bool(request.kept_post),
+        "has_errors": request.method == "POST"
+        and not conflict
+        and any(has_errors(f) for f in bound.values()),
     }
     return render(request, "reports/edit.html", context, status=409 if conflict else 200)
+
+
+def has_errors(form) -> bool:
+    if hasattr(form, "total_error_count"):
+        return form.is_bound and form.total_error_count() > 0
+    return form.is_bound and bool(form.errors)
 
 
 def step_links(report: Report) -> list[tuple[str, str, str]]:
