@@ -28,6 +28,7 @@ def edit_urls(report) -> list[str]:
         reverse("reports:create", args=[organization.pk]),
         reverse("committee:term_create", args=[organization.pk]),
         reverse("committee:term_edit", args=[report.term.pk]),
+        reverse("committee:organization_edit", args=[organization.pk]),
     ]
 
 

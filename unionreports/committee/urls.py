@@ -6,6 +6,7 @@ app_name = "committee"
 urlpatterns = [
     path("unions/new/", views.organization_create, name="organization_create"),
     path("unions/<int:pk>/", views.organization_detail, name="organization"),
+    path("unions/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
     path("unions/<int:org_pk>/terms/new/", views.term_create, name="term_create"),
     path("terms/<int:pk>/edit/", views.term_edit, name="term_edit"),
 ]

@@ -23,6 +23,17 @@ def organization_create(request):
 
 
 @login_required_keeping_post
+def organization_edit(request, pk: int):
+    organization = get_organization_for_user(request, pk, write=True)
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect(organization)
+    return render(request, "committee/organization_form.html", {"form": form, "organization": organization})
+
+
+@login_required_keeping_post
 def organization_detail(request, pk: int):
     return organization_page(request, get_organization_for_user(request, pk))
 
