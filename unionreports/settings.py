@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "unionreports.committee",
     "unionreports.reports",
     "unionreports.rendering",
+    "unionreports.publishing",
 ]
 
 MIDDLEWARE = [

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("unionreports.rendering.urls")),
     path("", include("unionreports.reports.urls")),
     path("", include("unionreports.committee.urls")),
+    path("", include("unionreports.publishing.urls")),
 ]

@@ -54,7 +54,7 @@ def report_pdf(request, pk: int):
     if "*" in known or etag in known:
         return HttpResponseNotModified(headers=headers)
     pdf = get_pdf(document)
-    headers["Content-Disposition"] = _attachment(_file_name(document, "pdf"))
+    headers["Content-Disposition"] = attachment(_file_name(document, "pdf"))
     return HttpResponse(pdf.content, content_type="application/pdf", headers=headers)
 
 
@@ -63,7 +63,7 @@ def report_pdf(request, pk: int):
 def report_text(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     headers = {
-        "Content-Disposition": _attachment(_file_name(document, "txt"), inline=True),
+        "Content-Disposition": attachment(_file_name(document, "txt"), inline=True),
         "Content-Language": document.language,
     }
     return HttpResponse(render_text(document), content_type="text/plain; charset=utf-8", headers=headers)
@@ -75,7 +75,7 @@ def _file_name(document, extension: str) -> str:
     return f"Báo cáo {number} {document.author}.{extension}"
 
 
-def _attachment(name: str, *, inline: bool = False) -> str:
+def attachment(name: str, *, inline: bool = False) -> str:
     """Content-Disposition with the Vietnamese name and an ASCII fallback for old clients."""
     fallback = ascii_fold(name).replace('"', "")
     kind = "inline" if inline else "attachment"

@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from .models import Publication, PublicLink
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ["report", "version", "sha256", "published_at", "published_by"]
+    list_filter = ["report__term__organization"]
+    exclude = ["pdf", "html"]
+    readonly_fields = ["report", "version", "sha256", "published_at", "published_by"]
+
+    # What was published is never edited, only superseded by a new version.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PublicLink)
+class PublicLinkAdmin(admin.ModelAdmin):
+    list_display = ["report", "token", "created_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    readonly_fields = ["token", "created_at"]

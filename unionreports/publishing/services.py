@@ -1,0 +1,42 @@
+"""Publishing a report: freezing its HTML and PDF, and the links that show them."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from unionreports.rendering.pdf import get_pdf
+from unionreports.reports.compose import compose_report
+from unionreports.reports.models import Report
+
+from .models import Publication, PublicLink
+
+
+@transaction.atomic
+def report_publish(*, report: Report, by) -> Publication:
+    """A new published version of `report`, frozen; the report keeps its active link or gets one.
+
+    Later edits change the draft only: what was published stays byte for byte the same.
+    """
+    Report.objects.select_for_update().filter(pk=report.pk).first()
+    document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+    pdf = get_pdf(document)
+    last = report.publications.aggregate(last=Max("version"))["last"] or 0
+    publication = Publication.objects.create(
+        report=report,
+        version=last + 1,
+        html=render_to_string("rendering/_document.html", {"document": document}),
+        pdf=pdf.content,
+        sha256=pdf.sha256,
+        published_by=by,
+    )
+    if not report.public_links.filter(revoked_at__isnull=True).exists():
+        PublicLink.objects.create(report=report)
+    return publication
+
+
+@transaction.atomic
+def link_renew(*, report: Report) -> PublicLink:
+    """Revokes the report's public link and issues a new one."""
+    report.public_links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return PublicLink.objects.create(report=report)

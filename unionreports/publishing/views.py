@@ -1,0 +1,88 @@
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils.http import parse_etags
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from unionreports.reports.access import get_report_for_user
+from unionreports.reports.views import FONT_FACES, attachment
+
+from .models import Publication
+from .services import link_renew, report_publish
+
+
+def latest_for_token(token: str) -> Publication:
+    """The newest version behind an active link, without its bytes (one query)."""
+    publication = (
+        Publication.objects.filter(
+            report__public_links__token=token, report__public_links__revoked_at__isnull=True
+        )
+        .select_related("report__term__organization")
+        .defer("pdf")
+        .order_by("-version")
+        .first()
+    )
+    if publication is None:
+        raise Http404
+    return publication
+
+
+@functools.lru_cache(maxsize=32)
+def pdf_bytes(publication_id: int) -> bytes:
+    """Published bytes never change, so each process keeps the few it serves."""
+    return bytes(Publication.objects.values_list("pdf", flat=True).get(pk=publication_id))
+
+
+@require_safe
+def public_page(request, token: str):
+    publication = latest_for_token(token)
+    context = {"publication": publication, "token": token, "font_faces": FONT_FACES}
+    return render(request, "publishing/public.html", context)
+
+
+@require_safe
+def public_pdf(request, token: str):
+    publication = latest_for_token(token)
+    etag = f'"{publication.sha256}"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Content-Language": "vi"}
+    known = parse_etags(request.headers.get("If-None-Match", ""))
+    if "*" in known or etag in known:
+        return HttpResponseNotModified(headers=headers)
+    organization = publication.report.term.organization
+    name = f"Báo cáo {organization} (bản {publication.version}).pdf"
+    headers["Content-Disposition"] = attachment(name)
+    return HttpResponse(pdf_bytes(publication.pk), content_type="application/pdf", headers=headers)
+
+
+@login_required
+@require_safe
+def publications(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    context = {
+        "report": report,
+        "publications": report.publications.defer("pdf", "html").select_related("published_by"),
+        "link": report.public_links.filter(revoked_at__isnull=True).first(),
+    }
+    return render(request, "publishing/publications.html", context)
+
+
+@login_required
+@require_POST
+def publish(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    publication = report_publish(report=report, by=request.user)
+    messages.success(request, _("Version %(version)s is published.") % {"version": publication.version})
+    return redirect("publishing:publications", report.pk)
+
+
+@login_required
+@require_POST
+def renew_link(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    link_renew(report=report)
+    messages.success(request, _("The old link no longer works; give delegates the new one."))
+    return redirect("publishing:publications", report.pk)
