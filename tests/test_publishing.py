@@ -6,14 +6,23 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory
+from unionreports.publishing import review
 from unionreports.publishing.models import Publication
 from unionreports.rendering import pdf as pdf_module
 
 pytestmark = pytest.mark.django_db
 
 
+def approve(report, secretary) -> None:
+    """Sends the report to its committee (one member, created here) and has it approved."""
+    member = AffiliationFactory(organization=report.term.organization, role="member").user
+    review.round_start(report=report, by=secretary)
+    review.verdict_give(report=report, user=member, decision="approve")
+
+
 @pytest.fixture
 def published(client, demo_report, secretary):
+    approve(demo_report, secretary)
     client.force_login(secretary)
     client.post(reverse("publishing:publish", args=[demo_report.pk]))
     client.logout()
@@ -54,6 +63,9 @@ def test_edits_after_publishing_leave_the_published_bytes_alone(
 def test_publishing_again_makes_a_new_version_beside_the_old(client, demo_report, secretary, published):
     demo_report.closing += "\nĐoạn mới."
     demo_report.save()
+    review.round_start(report=demo_report, by=secretary)
+    member = demo_report.term.organization.affiliations.get(role="member").user
+    review.verdict_give(report=demo_report, user=member, decision="approve")
     client.force_login(secretary)
     client.post(reverse("publishing:publish", args=[demo_report.pk]))
     versions = list(demo_report.publications.values_list("version", "sha256"))

@@ -221,6 +221,7 @@ class TestCreating:
                 "parent_name": "Công đoàn Viên chức tỉnh",
                 "place_name": "Hà Tĩnh",
                 "document_code": "BC-CĐCS",
+                "approval_rule": "all",
             },
         )
         affiliation = Affiliation.objects.get(user=stranger)

@@ -13,7 +13,7 @@ from .models import Membership, Organization, Person, Term
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "parent_name", "place_name", "document_code"]
+        fields = ["name", "parent_name", "place_name", "document_code", "approval_rule"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -34,6 +34,14 @@ class Organization(models.Model):
         default="BC-CĐCS",
         help_text=_("The part of a report number after the slash, e.g. “BC-CĐCS”."),
     )
+
+    class Approval(models.TextChoices):
+        ALL = "all", _("Every committee member")
+        MAJORITY = "majority", _("A majority of the committee members")
+
+    approval_rule = models.CharField(
+        _("approval needed to publish"), max_length=20, choices=Approval.choices, default=Approval.ALL
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

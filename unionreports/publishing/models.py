@@ -75,3 +75,98 @@ class PublicLink(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publishing:public", args=[self.token])
+
+
+class ReviewRound(models.Model):
+    """A draft sent to the committee: the text as it was then, to compare the next round with."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("report")
+    )
+    number = models.PositiveSmallIntegerField(_("round"))
+    snapshot = models.JSONField(_("text of each section"), default=dict)
+    started_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+
+    class Meta:
+        ordering = ["report", "-number"]
+        verbose_name = _("review round")
+        verbose_name_plural = _("review rounds")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="publishing_reviewround_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} – {self.number}"
+
+
+class Verdict(models.Model):
+    """A committee member's answer to a round: approve, or ask for changes."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", _("Approves")
+        CHANGES = "changes", _("Asks for changes")
+
+    round = models.ForeignKey(
+        ReviewRound, on_delete=models.CASCADE, related_name="verdicts", verbose_name=_("round")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    decided_at = models.DateTimeField(_("decided"), auto_now=True)
+
+    class Meta:
+        ordering = ["round", "user"]
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="publishing_verdict_one_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_decision_display()}"
+
+
+class Comment(models.Model):
+    """A remark on a section of the report (or a reply to one); the secretary resolves it."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="comments", verbose_name=_("report")
+    )
+    round = models.ForeignKey(
+        ReviewRound, on_delete=models.SET_NULL, null=True, related_name="comments", verbose_name=_("round")
+    )
+    # The section it is about, by its number in the document: "I.", "II.1.2.", "opening", "closing".
+    anchor = models.CharField(_("section"), max_length=40)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("reply to"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
+    )
+    text = models.TextField(_("comment"), max_length=4000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="publishing_comment_text_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,9 +1,11 @@
 """Publishing a report: freezing its HTML and PDF, and the links that show them."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from unionreports.rendering.pdf import get_pdf
 from unionreports.reports.compose import compose_report
@@ -18,7 +20,9 @@ def report_publish(*, report: Report, by) -> Publication:
 
     Later edits change the draft only: what was published stays byte for byte the same.
     """
-    Report.objects.select_for_update().filter(pk=report.pk).first()
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.APPROVED:
+        raise ValidationError(_("Only an approved report can be published."), code="not_approved")
     document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
     pdf = get_pdf(document)
     last = report.publications.aggregate(last=Max("version"))["last"] or 0
@@ -32,6 +36,8 @@ def report_publish(*, report: Report, by) -> Publication:
     )
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
+    report.status = Report.Status.PUBLISHED
+    report.save(update_fields=["status", "updated_at"])
     return publication
 
 

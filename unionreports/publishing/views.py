@@ -2,6 +2,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils.http import parse_etags
@@ -74,8 +75,12 @@ def publications(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
-    publication = report_publish(report=report, by=request.user)
-    messages.success(request, _("Version %(version)s is published.") % {"version": publication.version})
+    try:
+        publication = report_publish(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Version %(version)s is published.") % {"version": publication.version})
     return redirect("publishing:publications", report.pk)
 
 

@@ -23,6 +23,19 @@ def get_report_for_user(request: HttpRequest, pk: int, *, write: bool = False) -
 
 
 def can_write(user, report: Report) -> bool:
+    return role_of(user, report) == "secretary"
+
+
+def role_of(user, report: Report) -> str | None:
+    """The user's role in the report's union: "secretary", "member", "delegate" or None."""
     if user.is_superuser:
-        return True
-    return report.term.organization.affiliations.filter(user=user, role="secretary").exists()
+        return "secretary"
+    return report.term.organization.affiliations.filter(user=user).values_list("role", flat=True).first()
+
+
+def get_report_for_reviewer(request: HttpRequest, pk: int) -> Report:
+    """The report for its secretary and committee members; delegates read only what is published."""
+    report = get_report_for_user(request, pk)
+    if role_of(request.user, report) not in ("secretary", "member"):
+        raise PermissionDenied(_("Only the committee reviews the draft."))
+    return report

@@ -52,6 +52,10 @@ class Part:
             if base != self.base():
                 raise Conflict
             self.save(bound)
+            # An approved or published text that changes is a new draft, to review again.
+            Report.objects.filter(pk=self.report.pk, status__in=["approved", "published"]).update(
+                status="draft"
+            )
             report_touch(self.report)
 
 

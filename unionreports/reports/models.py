@@ -90,6 +90,9 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

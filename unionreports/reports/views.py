@@ -12,7 +12,7 @@ from unionreports.rendering.pdf import cache_key, get_pdf
 from unionreports.rendering.text import render_text
 from unionreports.rendering.views import FACES
 
-from .access import can_write, get_report_for_user
+from .access import can_write, get_report_for_user, role_of
 from .compose import compose_report
 
 FONT_FACES = [(face, weight, style) for face, (weight, style) in FACES.items()]
@@ -40,6 +40,7 @@ def report_detail(request, pk: int):
         "document": document,
         "font_faces": FONT_FACES,
         "can_write": can_write(request.user, report),
+        "can_review": role_of(request.user, report) in ("secretary", "member"),
     }
     return render(request, "reports/report_detail.html", context)
 

@@ -1,0 +1,131 @@
+"""The committee's review page and its actions."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.reports.access import get_report_for_reviewer, role_of
+from unionreports.reports.compose import compose_report
+from unionreports.reports.models import Report
+
+from . import review
+from .models import Comment, Verdict
+
+
+@login_required_keeping_post
+def review_page(request, pk: int):
+    report = get_report_for_reviewer(request, pk)
+    current = report.rounds.order_by("-number").first()
+    since = last_reviewed_round(report, request.user, current)
+    document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+    threads = defaultdict(list)
+    for comment in (
+        report.comments.filter(parent__isnull=True)
+        .select_related("author")
+        .prefetch_related("replies__author")
+    ):
+        threads[comment.anchor].append(comment)
+    verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
+    members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]
+    context = {
+        "report": report,
+        "role": role_of(request.user, report),
+        "current": current,
+        "since": since,
+        "sections": [(s, threads.get(s.anchor, [])) for s in review.review_sections(document, since)],
+        "members": members,
+        "my_verdict": verdicts.get(request.user.pk),
+    }
+    return render(request, "publishing/review.html", context)
+
+
+def last_reviewed_round(report, user, current):
+    """The round the user last answered or commented on before the current one, else the one before."""
+    if current is None:
+        return None
+    earlier = report.rounds.filter(number__lt=current.number)
+    mine = earlier.filter(Q(verdicts__user=user) | Q(comments__author=user)).order_by("-number").first()
+    return mine or earlier.order_by("-number").first()
+
+
+def secretary_only(request, report) -> None:
+    if role_of(request.user, report) != "secretary":
+        raise PermissionDenied(_("Only the union's secretary can do this."))
+
+
+@login_required
+@require_POST
+def send_to_review(request, pk: int):
+    report = get_report_for_reviewer(request, pk)
+    secretary_only(request, report)
+    review_round = review.round_start(report=report, by=request.user)
+    messages.success(request, _("Round %(n)s is open for the committee.") % {"n": review_round.number})
+    return redirect("publishing:review", report.pk)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    report = get_report_for_reviewer(request, pk)
+    secretary_only(request, report)
+    review.round_withdraw(report=report)
+    messages.success(request, _("The report is a draft again."))
+    return redirect("publishing:review", report.pk)
+
+
+@login_required
+@require_POST
+def give_verdict(request, pk: int):
+    report = get_report_for_reviewer(request, pk)
+    if role_of(request.user, report) != "member":
+        raise PermissionDenied(_("Only committee members approve the report."))
+    decision = request.POST.get("decision")
+    if decision not in Verdict.Decision.values:
+        messages.error(request, _("Choose to approve or to ask for changes."))
+        return redirect("publishing:review", report.pk)
+    try:
+        review.verdict_give(report=report, user=request.user, decision=decision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your answer is recorded."))
+    return redirect("publishing:review", report.pk)
+
+
+@login_required_keeping_post
+@require_POST
+def add_comment(request, pk: int):
+    report = get_report_for_reviewer(request, pk)
+    parent = None
+    if request.POST.get("parent"):
+        parent = get_object_or_404(report.comments, pk=request.POST["parent"])
+    try:
+        comment = review.comment_add(
+            report=report,
+            author=request.user,
+            anchor=request.POST.get("anchor", "")[:40],
+            text=request.POST.get("text", "").strip(),
+            parent=parent,
+        )
+    except ValidationError as error:
+        messages.error(request, _("The comment was not saved: %(why)s") % {"why": " ".join(error.messages)})
+        return redirect("publishing:review", report.pk)
+    return redirect(f"{reverse('publishing:review', args=[report.pk])}#comment-{comment.pk}")
+
+
+@login_required
+@require_POST
+def resolve_comment(request, pk: int, comment_pk: int):
+    report = get_report_for_reviewer(request, pk)
+    secretary_only(request, report)
+    comment = get_object_or_404(Comment, pk=comment_pk, report=report)
+    review.comment_resolve(comment=comment, resolved=request.POST.get("resolved") == "1")
+    return redirect(f"{reverse('publishing:review', args=[report.pk])}#comment-{comment.pk}")
