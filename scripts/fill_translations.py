@@ -31,7 +31,8 @@ def main(source: str) -> None:
         if key in translations:
             message.string = (translations[key],) if isinstance(message.id, tuple) else translations[key]
             message.flags.discard("fuzzy")
-        if not message.string or message.fuzzy:
+        string = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(string) or message.fuzzy:
             missing.append(key)
     with CATALOGUE.open("wb") as file:
         write_po(file, catalogue, width=100)

@@ -134,3 +134,16 @@ def test_only_members_give_verdicts_and_only_the_secretary_resolves(client, demo
     assert client.post(url("resolve", demo_report, comment.pk), {"resolved": "1"}).status_code == 403
     client.force_login(delegate)
     assert client.get(url("review", demo_report)).status_code == 403
+
+
+def test_each_editing_page_shows_its_open_comments(client, demo_report, secretary, members):
+    client.force_login(secretary)
+    client.post(url("send_to_review", demo_report))
+    client.force_login(members[0])
+    client.post(url("comment", demo_report), {"anchor": "I.", "text": "Góp ý về nhân sự."})
+    client.post(url("comment", demo_report), {"anchor": "III.2.", "text": "Góp ý về nguyên nhân."})
+    client.force_login(secretary)
+    page = client.get(reverse("reports:edit", args=[demo_report.pk, "header"])).text
+    assert "2. Nhân sự Ban Chấp hành <span" in page
+    assert "6. Nguyên nhân <span" in page
+    assert "5. Hạn chế <span" not in page

@@ -359,3 +359,34 @@ class TestRulesOfTheRecords:
         )
         assert response.status_code == 400
         assert 'value="khong-hop-le"' in response.text
+
+
+class TestHistory:
+    def test_an_earlier_text_of_an_item_can_be_restored(self, client, demo_report, secretary):
+        client.force_login(secretary)
+        url = reverse("reports:edit", args=[demo_report.pk, "causes"])
+        causes = [c.text for c in demo_report.items.filter(kind="cause").order_by("position")]
+        first = client.post(
+            url, items_post(demo_report, "cause", ["Bản sửa lần một.", *causes[1:]], base_of(client.get(url)))
+        )
+        assert first.status_code == 302
+        client.post(
+            url, items_post(demo_report, "cause", ["Bản sửa lần hai.", *causes[1:]], base_of(client.get(url)))
+        )
+        page = client.get(reverse("reports:history", args=[demo_report.pk]))
+        assert "Bản sửa lần một." in page.text and "Bản sửa lần hai." in page.text
+        item = demo_report.items.get(kind="cause", position=0)
+        record = item.history.filter(text="Bản sửa lần một.").get()
+        client.post(
+            reverse("reports:restore", args=[demo_report.pk]),
+            {"model": "item", "history_id": record.history_id},
+        )
+        item.refresh_from_db()
+        assert item.text == "Bản sửa lần một."
+        assert item.history.first().history_user == secretary
+
+    def test_the_history_of_another_unions_report_is_not_found(self, client, demo_report, outsider, member):
+        client.force_login(outsider)
+        assert client.get(reverse("reports:history", args=[demo_report.pk])).status_code == 404
+        client.force_login(member)
+        assert client.get(reverse("reports:history", args=[demo_report.pk])).status_code == 403

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from unionreports.fields import NFCCharField
 
@@ -43,6 +44,7 @@ class Organization(models.Model):
         _("approval needed to publish"), max_length=20, choices=Approval.choices, default=Approval.ALL
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -76,6 +78,7 @@ class Term(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text=_("How many committee members the congress elected."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organization", "-start_year"]
@@ -144,6 +147,7 @@ class Person(models.Model):
     is_sample = models.BooleanField(
         _("sample person"), default=False, help_text=_("A made-up name in demonstration data.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["full_name"]
@@ -206,6 +210,7 @@ class Membership(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     objects = MembershipQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.publishing.review import open_comment_counts
 
 from . import services
 from .access import get_report_for_user
@@ -100,15 +101,16 @@ def has_errors(form) -> bool:
     return form.is_bound and bool(form.errors)
 
 
-def step_links(report: Report) -> list[tuple[str, str, str]]:
+def step_links(report: Report) -> list[tuple[str, str, str, int]]:
+    """(slug, title, url, open comments) of each editing page, in reading order."""
+    counts = open_comment_counts(report)
     links = []
     for step in STEPS:
-        url = (
-            reverse("reports:areas", args=[report.pk])
-            if step is AreaPart
-            else reverse("reports:edit", args=[report.pk, step.slug])
-        )
-        links.append((step.slug, step.title, url))
+        if step is AreaPart:
+            url = reverse("reports:areas", args=[report.pk])
+        else:
+            url = reverse("reports:edit", args=[report.pk, step.slug])
+        links.append((step.slug, step.title, url, counts.get(step.slug, 0)))
     return links
 
 
@@ -124,7 +126,7 @@ def next_step_url(part) -> str:
         if following:
             return reverse("reports:area", args=[part.report.pk, following[0].pk])
     links = step_links(part.report)
-    slugs = [slug for slug, _, _ in links]
+    slugs = [link[0] for link in links]
     index = slugs.index(part.slug)
     return links[index + 1][2] if index + 1 < len(links) else part.report.get_absolute_url()
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from unionreports.committee.models import Membership, Person, Term
 from unionreports.fields import NFCCharField, NFCTextField
@@ -96,6 +97,7 @@ class Report(models.Model):
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = ReportQuerySet.as_manager()
 
@@ -159,6 +161,7 @@ class AchievementArea(models.Model):
         blank=True,
         help_text=_("Empty: the number runs into the first paragraph."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -187,6 +190,7 @@ class AchievementItem(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BULLET)
     text = NFCTextField(_("text"), max_length=ITEM_LIMIT)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -214,6 +218,7 @@ class ReportItem(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     text = NFCTextField(_("text"), max_length=ITEM_LIMIT)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "position", "id"]

@@ -96,3 +96,17 @@ def area_delete(*, area: AchievementArea) -> None:
     report = area.report
     area.delete()
     report_touch(report)
+
+
+@transaction.atomic
+def item_restore(*, record) -> None:
+    """Brings back the text an item had in a historical `record` (re-creating a deleted item)."""
+    model = record.instance_type
+    item = model.objects.filter(pk=record.id).first()
+    if item is None:
+        item = record.instance
+        item.save()
+    else:
+        item.text = record.text
+        item.full_clean()
+        item.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edit_views, views
+from . import edit_views, history_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("reports/<int:pk>/edit/areas/<int:area_pk>/delete/", edit_views.area_delete, name="area_delete"),
     path("reports/<int:pk>/edit/areas/<int:area_pk>/<direction>/", edit_views.area_move, name="area_move"),
     path("reports/<int:pk>/edit/<slug:part>/", edit_views.report_edit, name="edit"),
+    path("reports/<int:pk>/history/", history_views.history, name="history"),
+    path("reports/<int:pk>/history/restore", history_views.restore, name="restore"),
 ]

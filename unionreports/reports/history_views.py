@@ -1,0 +1,50 @@
+"""A report's history: every saved change of its texts, with who and when."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from .access import get_report_for_user
+from .models import AchievementItem, ReportItem
+from .services import item_restore
+
+SHOWN = 200
+
+
+def item_records(report):
+    """Historical records of the report's list items and achievements, newest first."""
+    items = ReportItem.history.filter(report_id=report.pk).select_related("history_user")
+    areas = list(report.areas.values_list("pk", flat=True))
+    achievements = AchievementItem.history.filter(area_id__in=areas).select_related("history_user")
+    records = [*items.order_by("-history_date")[:SHOWN], *achievements.order_by("-history_date")[:SHOWN]]
+    return sorted(records, key=lambda record: record.history_date, reverse=True)[:SHOWN]
+
+
+@login_required
+@require_safe
+def history(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    context = {
+        "report": report,
+        "records": item_records(report),
+        "report_records": report.history.select_related("history_user").order_by("-history_date")[:50],
+    }
+    return render(request, "reports/history.html", context)
+
+
+@login_required
+@require_POST
+def restore(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    model = {"item": ReportItem, "achievement": AchievementItem}.get(request.POST.get("model"))
+    if model is None:
+        raise Http404
+    record = model.history.filter(history_id=request.POST.get("history_id")).first()
+    if record is None or record not in item_records(report):
+        raise Http404
+    item_restore(record=record)
+    messages.success(request, _("The earlier text is back."))
+    return redirect("reports:history", report.pk)
