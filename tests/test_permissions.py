@@ -1,0 +1,140 @@
+"""Every URL of the project, as each kind of visitor, against the expected answer.
+
+The patterns come from the URL resolver, so a new view without a row here fails the test
+that checks the table is complete.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import AffiliationFactory
+from unionreports.publishing import review
+from unionreports.publishing.services import report_publish
+from unionreports.rendering import pdf as pdf_module
+
+ROLES = ["anonymous", "outsider", "delegate", "member", "secretary"]
+LOGIN = 302  # anonymous visitors are sent to the login page
+SECRETARY_PAGE = (LOGIN, 404, 403, 403, 200)
+SECRETARY_ACTION = (LOGIN, 404, 403, 403, 302)
+UNION_PAGE = (LOGIN, 404, 200, 200, 200)
+EVERYONE = (200, 200, 200, 200, 200)
+
+# name: (method, arguments, expected status per role in ROLES order)
+TABLE = {
+    "login": ("get", {}, EVERYONE),
+    "logout": ("post", {}, (302, 302, 302, 302, 302)),
+    "password_change": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "password_change_done": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "accept_invitation": ("get", {"token": "no-such-token"}, (410, 410, 410, 410, 410)),
+    "invite": ("post", {"org_pk": "org"}, (LOGIN, 404, 403, 403, 400)),
+    "set_language": ("post", {}, (302, 302, 302, 302, 302)),
+    "rendering:font": ("get", {"face": "regular"}, EVERYONE),
+    "reports:list": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "reports:detail": ("get", {"pk": "report"}, UNION_PAGE),
+    "reports:pdf": ("get", {"pk": "report"}, UNION_PAGE),
+    "reports:text": ("get", {"pk": "report"}, UNION_PAGE),
+    "reports:create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
+    "reports:areas": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "reports:area": ("get", {"pk": "report", "area_pk": "area"}, SECRETARY_PAGE),
+    "reports:area_move": ("post", {"pk": "report", "area_pk": "area", "direction": "down"}, SECRETARY_ACTION),
+    "reports:area_delete": ("post", {"pk": "report", "area_pk": "area"}, SECRETARY_ACTION),
+    "reports:edit": ("get", {"pk": "report", "part": "header"}, SECRETARY_PAGE),
+    "reports:history": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "reports:restore": ("post", {"pk": "report"}, (LOGIN, 404, 403, 403, 404)),
+    "committee:organization_create": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "committee:organization": ("get", {"pk": "org"}, UNION_PAGE),
+    "committee:organization_edit": ("get", {"pk": "org"}, SECRETARY_PAGE),
+    "committee:term_create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
+    "committee:term_edit": ("get", {"pk": "term"}, SECRETARY_PAGE),
+    "publishing:public": ("get", {"token": "token"}, EVERYONE),
+    "publishing:public_pdf": ("get", {"token": "token"}, EVERYONE),
+    "publishing:publications": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "publishing:publish": ("post", {"pk": "report"}, SECRETARY_ACTION),
+    "publishing:renew_link": ("post", {"pk": "report"}, SECRETARY_ACTION),
+    "publishing:review": ("get", {"pk": "report"}, (LOGIN, 404, 403, 200, 200)),
+    "publishing:send_to_review": ("post", {"pk": "report"}, SECRETARY_ACTION),
+    "publishing:withdraw": ("post", {"pk": "report"}, SECRETARY_ACTION),
+    "publishing:verdict": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 403)),
+    "publishing:comment": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 302)),
+    "publishing:resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
+}
+# The admin is for staff only; none of these roles is staff.
+ADMIN = "admin:"
+
+
+def pattern_names(resolver: URLResolver = None, namespace: str = "") -> list[str]:
+    names = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names += pattern_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            names.append(
+                f"{namespace}{pattern.name}" if pattern.name else f"{namespace}<unnamed {pattern.pattern}>"
+            )
+    return names
+
+
+def test_every_url_pattern_has_a_row_in_the_table():
+    missing = [name for name in pattern_names() if not name.startswith(ADMIN) and name not in TABLE]
+    assert missing == []
+    assert set(TABLE) <= set(pattern_names())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def render_once():
+    """The same demo document is published in every test here: lay it out once."""
+    rendered: dict[str, bytes] = {}
+    real = pdf_module.write_pdf
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            pdf_module, "write_pdf", lambda html: rendered.get(html) or rendered.setdefault(html, real(html))
+        )
+        yield
+
+
+@pytest.fixture
+def world(db, demo_report, secretary):
+    organization = demo_report.term.organization
+    member = AffiliationFactory(organization=organization, role="member").user
+    review.round_start(report=demo_report, by=secretary)
+    review.verdict_give(report=demo_report, user=member, decision="approve")
+    report_publish(report=demo_report, by=secretary)
+    comment = review.comment_add(report=demo_report, author=member, anchor="I.", text="Góp ý.", parent=None)
+    users = {
+        "anonymous": None,
+        "outsider": AffiliationFactory().user,
+        "delegate": AffiliationFactory(organization=organization, role="delegate").user,
+        "member": member,
+        "secretary": secretary,
+    }
+    values = {
+        "org": organization.pk,
+        "report": demo_report.pk,
+        "term": demo_report.term.pk,
+        "area": demo_report.areas.first().pk,
+        "comment": comment.pk,
+        "token": demo_report.public_links.get().token,
+    }
+    return users, values
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_each_url_answers_each_role_as_expected(client, world, name, role):
+    users, values = world
+    method, arguments, expected = TABLE[name]
+    kwargs = {key: values.get(value, value) for key, value in arguments.items()}
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = getattr(client, method)(reverse(name, kwargs=kwargs))
+    assert response.status_code == expected[ROLES.index(role)]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_is_closed_to_everyone_but_staff(client, world, role):
+    users, _ = world
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
