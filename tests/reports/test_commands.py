@@ -19,7 +19,9 @@ def test_loaddemo_prints_the_report_page_last_and_can_run_twice():
     first = run("loaddemo").splitlines()
     second = run("loaddemo").splitlines()
     report = Report.objects.get()
-    assert first[-1] == second[-1] == f"report /reports/{report.pk}/"
+    link = report.public_links.get()
+    assert first[-2:] == second[-2:] == [f"report /reports/{report.pk}/", f"published /p/{link.token}/"]
+    assert report.status == "published" and report.publications.count() == 1
     assert report.term.memberships.count() == 9
     assert report.items.count() == 12
 

@@ -43,7 +43,9 @@ def sections_text(document: ReportDocument) -> dict[str, tuple[str, str]]:
         for section in part.walk():
             anchor = section.number if section.level == 1 else f"{part.number}{section.number}"
             heading = f"{section.number} {section.title}".strip() if section.title else section.number
-            body = "\n".join(f"{p.label} {p.text}".strip() for p in section.blocks)
+            body = "\n".join(
+                f"{'- ' if p.style == 'bullet' else ''}{p.label} {p.text}".strip() for p in section.blocks
+            )
             if section.level > 1 or body:
                 out[anchor] = (heading, body)
     out["closing"] = (_("Closing"), "\n".join(p.text for p in document.closing))

@@ -33,9 +33,12 @@ def latest_for_token(token: str) -> Publication:
 
 
 @functools.lru_cache(maxsize=32)
-def pdf_bytes(publication_id: int) -> bytes:
-    """Published bytes never change, so each process keeps the few it serves."""
-    return bytes(Publication.objects.values_list("pdf", flat=True).get(pk=publication_id))
+def pdf_bytes(publication_id: int, sha256: str) -> bytes:
+    """Published bytes never change, so each process keeps the few it serves.
+
+    Keyed by the checksum too: a database restored from a backup may reuse an id.
+    """
+    return bytes(Publication.objects.values_list("pdf", flat=True).get(pk=publication_id, sha256=sha256))
 
 
 @require_safe
@@ -56,7 +59,9 @@ def public_pdf(request, token: str):
     organization = publication.report.term.organization
     name = f"Báo cáo {organization} (bản {publication.version}).pdf"
     headers["Content-Disposition"] = attachment(name)
-    return HttpResponse(pdf_bytes(publication.pk), content_type="application/pdf", headers=headers)
+    return HttpResponse(
+        pdf_bytes(publication.pk, publication.sha256), content_type="application/pdf", headers=headers
+    )
 
 
 @login_required
