@@ -100,3 +100,15 @@ def test_a_delegate_cannot_reach_the_publishing_page(client, demo_report):
     delegate = AffiliationFactory(organization=demo_report.term.organization, role="delegate").user
     client.force_login(delegate)
     assert client.get(reverse("publishing:publications", args=[demo_report.pk])).status_code == 403
+
+
+def test_the_pdf_download_is_answered_before_sessions_and_language(
+    client, published, django_assert_max_num_queries
+):
+    url = reverse("publishing:public_pdf", args=[published.token])
+    client.get(url)
+    with django_assert_max_num_queries(0):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Length"] == str(len(response.content))
+    assert "Set-Cookie" not in response

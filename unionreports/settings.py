@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "unionreports.publishing.middleware.PublishedPdfMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "unionreports.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

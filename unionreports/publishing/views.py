@@ -1,4 +1,5 @@
 import functools
+import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,21 @@ from unionreports.reports.views import FONT_FACES, attachment
 from .models import Publication
 from .services import link_renew, report_publish
 
+# Delegates' downloads come in bursts; each process remembers a link's answer this long, so a
+# revoked link or a new version shows within these seconds.
+LINK_MEMORY = 5.0
+_links: dict[str, tuple[float, Publication]] = {}
 
-def latest_for_token(token: str) -> Publication:
-    """The newest version behind an active link, without its bytes (one query)."""
+
+def latest_for_token(token: str, *, remember: bool = False) -> Publication:
+    """The newest version behind an active link, without its bytes (one query).
+
+    With `remember`, the answer is kept for LINK_MEMORY seconds (for the PDF downloads).
+    """
+    now = time.monotonic()
+    remembered = _links.get(token)
+    if remember and remembered and remembered[0] > now:
+        return remembered[1]
     publication = (
         Publication.objects.filter(
             report__public_links__token=token, report__public_links__revoked_at__isnull=True
@@ -28,7 +41,11 @@ def latest_for_token(token: str) -> Publication:
         .first()
     )
     if publication is None:
+        _links.pop(token, None)
         raise Http404
+    if len(_links) > 1000:
+        _links.clear()
+    _links[token] = (now + LINK_MEMORY, publication)
     return publication
 
 
@@ -50,18 +67,23 @@ def public_page(request, token: str):
 
 @require_safe
 def public_pdf(request, token: str):
-    publication = latest_for_token(token)
+    return published_pdf_response(request, token)
+
+
+def published_pdf_response(request, token: str) -> HttpResponse:
+    """The latest published PDF behind `token`, with its checksum as ETag (304 when unchanged)."""
+    publication = latest_for_token(token, remember=True)
     etag = f'"{publication.sha256}"'
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Content-Language": "vi"}
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=60", "Content-Language": "vi"}
     known = parse_etags(request.headers.get("If-None-Match", ""))
     if "*" in known or etag in known:
         return HttpResponseNotModified(headers=headers)
     organization = publication.report.term.organization
     name = f"Báo cáo {organization} (bản {publication.version}).pdf"
+    content = pdf_bytes(publication.pk, publication.sha256)
     headers["Content-Disposition"] = attachment(name)
-    return HttpResponse(
-        pdf_bytes(publication.pk, publication.sha256), content_type="application/pdf", headers=headers
-    )
+    headers["Content-Length"] = str(len(content))
+    return HttpResponse(content, content_type="application/pdf", headers=headers)
 
 
 @login_required
@@ -93,6 +115,8 @@ def publish(request, pk: int):
 @require_POST
 def renew_link(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
+    for token in report.public_links.filter(revoked_at__isnull=True).values_list("token", flat=True):
+        _links.pop(token, None)
     link_renew(report=report)
     messages.success(request, _("The old link no longer works; give delegates the new one."))
     return redirect("publishing:publications", report.pk)
