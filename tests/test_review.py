@@ -147,3 +147,17 @@ def test_each_editing_page_shows_its_open_comments(client, demo_report, secretar
     assert "2. Nhân sự Ban Chấp hành <span" in page
     assert "6. Nguyên nhân <span" in page
     assert "5. Hạn chế <span" not in page
+
+
+def test_a_comment_can_be_about_one_item_of_a_section(client, demo_report, secretary, members):
+    client.force_login(secretary)
+    client.post(url("send_to_review", demo_report))
+    client.force_login(members[0])
+    client.post(url("comment", demo_report), {"anchor": "III.2.", "item": "3", "text": "Ý này cần số liệu."})
+    comment = demo_report.comments.get()
+    assert comment.anchor == "III.2.#3" and comment.item_number == 3
+    page = client.get(url("review", demo_report)).text
+    section = page.split('data-anchor="III.2."')[1].split("</section>")[0]
+    assert "Ý này cần số liệu." in section and "về ý 3" in section
+    client.force_login(secretary)
+    assert "6. Nguyên nhân <span" in client.get(reverse("reports:edit", args=[demo_report.pk, "causes"])).text

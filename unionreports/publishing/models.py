@@ -170,3 +170,9 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def item_number(self) -> int | None:
+        """The item of the section it is about ("II.1.#3" → 3), if any."""
+        _section, _hash, item = self.anchor.partition("#")
+        return int(item) if item.isdigit() else None

@@ -35,6 +35,11 @@ class ReviewSection:
     text: str
     changes: list[Run] | None  # None: unchanged, or nothing to compare with
 
+    @property
+    def items(self) -> list[str]:
+        """The section's paragraphs and list items, which a comment may be about one of."""
+        return [line for line in self.text.splitlines() if line.strip()]
+
 
 def sections_text(document: ReportDocument) -> dict[str, tuple[str, str]]:
     """anchor → (heading, text) for every commentable section, in reading order."""
@@ -147,7 +152,13 @@ def open_comment_counts(report: Report) -> dict[str, int]:
     return counts
 
 
+def section_of(anchor: str) -> str:
+    """ "II.1.#3" (the third item of II.1.) belongs to the section "II.1." """
+    return anchor.split("#")[0]
+
+
 def part_of(anchor: str) -> str:
+    anchor = section_of(anchor)
     if anchor.startswith("III.1"):
         return "limitations"
     if anchor.startswith("III.2"):

@@ -32,7 +32,7 @@ def review_page(request, pk: int):
         .select_related("author")
         .prefetch_related("replies__author")
     ):
-        threads[comment.anchor].append(comment)
+        threads[review.section_of(comment.anchor)].append(comment)
     verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
     members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]
     context = {
@@ -54,6 +54,12 @@ def last_reviewed_round(report, user, current):
     earlier = report.rounds.filter(number__lt=current.number)
     mine = earlier.filter(Q(verdicts__user=user) | Q(comments__author=user)).order_by("-number").first()
     return mine or earlier.order_by("-number").first()
+
+
+def comment_anchor(data) -> str:
+    """The section, and the item of it when one is chosen: "II.1." or "II.1.#3"."""
+    anchor, item = data.get("anchor", "")[:30], data.get("item", "")
+    return f"{anchor}#{int(item)}" if item.isdigit() else anchor
 
 
 def secretary_only(request, report) -> None:
@@ -111,7 +117,7 @@ def add_comment(request, pk: int):
         comment = review.comment_add(
             report=report,
             author=request.user,
-            anchor=request.POST.get("anchor", "")[:40],
+            anchor=comment_anchor(request.POST),
             text=request.POST.get("text", "").strip(),
             parent=parent,
         )
