@@ -53,7 +53,11 @@ class TermForm(forms.ModelForm):
 
 
 class CommitteeRowForm(forms.Form):
-    """One person and their seat on the committee, as one row of the committee table."""
+    """One person and their seat on the committee, as one row of the committee table.
+
+    The rules of a seat (dates in order, a reason with a leaving date, one chair) are the
+    Membership model's: `committee_save` checks every row with them and puts the errors here.
+    """
 
     membership = forms.IntegerField(required=False, widget=forms.HiddenInput)
     full_name = forms.CharField(label=_("full name"), max_length=100)
@@ -76,24 +80,6 @@ class CommitteeRowForm(forms.Form):
             field.label = capfirst(field.label)
         # A new row is most often someone elected at the congress.
         self.fields["joined_on"].initial = congress_date
-
-    def clean(self):
-        data = super().clean()
-        joined, left, reason = data.get("joined_on"), data.get("left_on"), data.get("left_reason")
-        if joined and left and left < joined:
-            self.add_error(
-                "left_on",
-                ValidationError(_("A member cannot leave before joining."), code="left_before_joined"),
-            )
-        if left and not reason:
-            self.add_error(
-                "left_reason", ValidationError(_("Say why the member left."), code="reason_missing")
-            )
-        if reason and not left:
-            self.add_error(
-                "left_on", ValidationError(_("Give the date the member left."), code="left_on_missing")
-            )
-        return data
 
     @classmethod
     def initial_for(cls, membership: Membership) -> dict:

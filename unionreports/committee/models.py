@@ -162,11 +162,6 @@ class Person(models.Model):
         return self.qualification in {self.Qualification.POSTGRADUATE, self.Qualification.UNIVERSITY}
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active_on(self, day: datetime.date) -> "MembershipQuerySet":
-        return self.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
-
-
 class Membership(models.Model):
     """One person's seat on a term's executive committee, from joining to leaving."""
 
@@ -212,8 +207,6 @@ class Membership(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
-    objects = MembershipQuerySet.as_manager()
-
     class Meta:
         ordering = ["term", "position", "joined_on", "id"]
         verbose_name = _("committee membership")
@@ -244,6 +237,10 @@ class Membership(models.Model):
     @property
     def has_left(self) -> bool:
         return self.left_on is not None
+
+    def sits_on(self, day: datetime.date) -> bool:
+        """On the committee that day: joined by then and not yet left."""
+        return self.joined_on <= day and not (self.left_on and self.left_on <= day)
 
     def clean(self) -> None:
         errors: dict[str, ValidationError] = {}
@@ -281,7 +278,7 @@ class Membership(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _overlapping_chairs(self) -> MembershipQuerySet:
+    def _overlapping_chairs(self) -> models.QuerySet:
         others = Membership.objects.filter(term_id=self.term_id, role=self.Role.CHAIR).exclude(pk=self.pk)
         others = others.filter(Q(left_on__isnull=True) | Q(left_on__gt=self.joined_on))
         if self.left_on:

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from unionreports.accounts.access import get_organization_for_user
+from unionreports.accounts.access import get_organization_for_user, role_in
 from unionreports.accounts.decorators import login_required_keeping_post
 from unionreports.accounts.forms import InvitationForm
 from unionreports.accounts.models import Affiliation
@@ -40,10 +40,7 @@ def organization_detail(request, pk: int):
 
 def organization_page(request, organization, *, invite_form=None):
     """The union's page; `invite_form` is a bound invitation form to show with its errors."""
-    is_secretary = (
-        request.user.is_superuser
-        or organization.affiliations.filter(user=request.user, role=Affiliation.Role.SECRETARY).exists()
-    )
+    is_secretary = role_in(request.user, organization.pk) == Affiliation.Role.SECRETARY
     context = {
         "organization": organization,
         "is_secretary": is_secretary,

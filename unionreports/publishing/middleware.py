@@ -2,7 +2,7 @@ import re
 
 from django.http import Http404
 
-from .views import published_pdf_response
+from .delivery import published_pdf_response
 
 PUBLISHED_PDF = re.compile(r"^/p/(?P<token>[A-Za-z0-9_-]+)/pdf$")
 

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from unionreports.accounts.decorators import login_required_keeping_post
 from unionreports.reports.access import get_report_for_reviewer, role_of
 from unionreports.reports.compose import compose_report
-from unionreports.reports.models import Report
 
 from . import review
 from .models import Comment, Verdict
@@ -25,7 +24,7 @@ def review_page(request, pk: int):
     report = get_report_for_reviewer(request, pk)
     current = report.rounds.order_by("-number").first()
     since = last_reviewed_round(report, request.user, current)
-    document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+    document = compose_report(report)
     threads = defaultdict(list)
     for comment in (
         report.comments.filter(parent__isnull=True)

@@ -11,6 +11,7 @@ from unionreports.rendering.pdf import get_pdf
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
+from . import delivery
 from .models import Publication, PublicLink
 
 
@@ -44,5 +45,7 @@ def report_publish(*, report: Report, by) -> Publication:
 @transaction.atomic
 def link_renew(*, report: Report) -> PublicLink:
     """Revokes the report's public link and issues a new one."""
-    report.public_links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    active = report.public_links.filter(revoked_at__isnull=True)
+    delivery.forget(active.values_list("token", flat=True))
+    active.update(revoked_at=timezone.now())
     return PublicLink.objects.create(report=report)

@@ -23,8 +23,3 @@ def print_html(document: ReportDocument) -> str:
         "rendering/document_print.html",
         {"document": document, "font_css": fonts.font_face_css(), "document_css": document_css()},
     )
-
-
-def reset_caches() -> None:
-    """For tests that change the stylesheet or fonts."""
-    document_css.cache_clear()

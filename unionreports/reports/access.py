@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from unionreports.accounts.access import role_in
+
 from .models import Report
 
 
@@ -28,9 +30,7 @@ def can_write(user, report: Report) -> bool:
 
 def role_of(user, report: Report) -> str | None:
     """The user's role in the report's union: "secretary", "member", "delegate" or None."""
-    if user.is_superuser:
-        return "secretary"
-    return report.term.organization.affiliations.filter(user=user).values_list("role", flat=True).first()
+    return role_in(user, report.term.organization_id)
 
 
 def get_report_for_reviewer(request: HttpRequest, pk: int) -> Report:

@@ -114,7 +114,7 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
     joiners = [
         m for m in memberships if m.joined_how != Membership.Joined.ELECTED and m.joined_on <= report.date
     ]
-    sitting = [m for m in memberships if m.joined_on <= report.date and m not in leavers]
+    sitting = [m for m in memberships if m.sits_on(report.date)]
 
     first: list = [
         f"{_congress_name(term.organization.name)} {term.label} đã bầu Ban Chấp hành Công đoàn "
@@ -327,9 +327,7 @@ def _number_footnotes(parts: list[Section]) -> list[Section]:
 
 
 def _signature(report: Report, memberships: list[Membership], warnings: list[str]) -> Signature:
-    sitting = [
-        m for m in memberships if m.joined_on <= report.date and not (m.left_on and m.left_on <= report.date)
-    ]
+    sitting = [m for m in memberships if m.sits_on(report.date)]
     signer = None
     if report.signer_id:
         signer = next((m for m in memberships if m.person_id == report.signer_id), None)

@@ -18,7 +18,6 @@ from .compose import compose_report
 from .editing import PARTS, STEPS, AreaPart, Invalid
 from .forms import AreaCreateForm, ReportCreateForm
 from .models import Report
-from .views import FONT_FACES
 
 
 @login_required_keeping_post
@@ -74,7 +73,11 @@ def edit_part(request, part):
 
 
 def render_part(request, part, bound: dict, *, base: str, conflict: bool = False):
-    report = Report.objects.with_document_data().get(pk=part.report.pk)
+    # Bound forms write what was typed into the report they edit: the preview shows the
+    # saved records, so after a post the report is loaded again.
+    report = (
+        part.report if request.method == "GET" else Report.objects.with_document_data().get(pk=part.report.pk)
+    )
     context = {
         "report": report,
         "part": part,
@@ -85,7 +88,6 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         "conflict": conflict,
         "theirs": part.reloaded().forms() if conflict else None,
         "current": part.slug,
-        "font_faces": FONT_FACES,
         # Typed text not saved yet (errors, a conflict, a kept post): warn before leaving.
         "unsaved": request.method == "POST" or bool(request.kept_post),
         "has_errors": request.method == "POST"
@@ -140,7 +142,6 @@ def areas(request, pk: int):
         area = services.area_create(report=report, **form.cleaned_data)
         messages.success(request, _("Area added. Now write what it holds."))
         return redirect("reports:area", report.pk, area.pk)
-    report = Report.objects.with_document_data().get(pk=report.pk)
     outline = []
     for i, top in enumerate(report.top_areas, start=1):
         outline.append((top, f"{i}.", 0))
@@ -152,7 +153,6 @@ def areas(request, pk: int):
         "steps": step_links(report),
         "document": compose_report(report),
         "current": AreaPart.slug,
-        "font_faces": FONT_FACES,
     }
     return render(request, "reports/areas.html", context)
 

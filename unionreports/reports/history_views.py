@@ -23,6 +23,13 @@ def item_records(report):
     return sorted(records, key=lambda record: record.history_date, reverse=True)[:SHOWN]
 
 
+def belongs_to(record, report) -> bool:
+    """Whether a historical item record is of this report (its item may since be deleted)."""
+    if hasattr(record, "report_id"):
+        return record.report_id == report.pk
+    return report.areas.filter(pk=record.area_id).exists()
+
+
 @login_required
 @require_safe
 def history(request, pk: int):
@@ -43,7 +50,7 @@ def restore(request, pk: int):
     if model is None:
         raise Http404
     record = model.history.filter(history_id=request.POST.get("history_id")).first()
-    if record is None or record not in item_records(report):
+    if record is None or not belongs_to(record, report):
         raise Http404
     item_restore(record=record)
     messages.success(request, _("The earlier text is back."))

@@ -22,11 +22,6 @@ def fingerprint(data) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
-def check_unchanged(*, expected: str, current) -> None:
-    if expected and expected != fingerprint(current):
-        raise Conflict
-
-
 def report_touch(report: Report) -> None:
     """Marks the report as changed now (its items live in other tables)."""
     report.save(update_fields=["updated_at"])

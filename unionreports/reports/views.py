@@ -1,21 +1,15 @@
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
-from unionreports.lib.vietnamese import ascii_fold
 from unionreports.rendering.pdf import cache_key, get_pdf
+from unionreports.rendering.responses import content_disposition, pdf_response
 from unionreports.rendering.text import render_text
-from unionreports.rendering.views import FACES
 
 from .access import can_write, get_report_for_user, role_of
 from .compose import compose_report
-
-FONT_FACES = [(face, weight, style) for face, (weight, style) in FACES.items()]
 
 
 @login_required
@@ -38,7 +32,6 @@ def report_detail(request, pk: int):
     context = {
         "report": report,
         "document": document,
-        "font_faces": FONT_FACES,
         "can_write": can_write(request.user, report),
         "can_review": role_of(request.user, report) in ("secretary", "member"),
     }
@@ -49,14 +42,13 @@ def report_detail(request, pk: int):
 @require_safe
 def report_pdf(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
-    etag = f'"{cache_key(document)}"'
-    headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Content-Language": document.language}
-    known = parse_etags(request.headers.get("If-None-Match", ""))
-    if "*" in known or etag in known:
-        return HttpResponseNotModified(headers=headers)
-    pdf = get_pdf(document)
-    headers["Content-Disposition"] = attachment(_file_name(document, "pdf"))
-    return HttpResponse(pdf.content, content_type="application/pdf", headers=headers)
+    return pdf_response(
+        request,
+        checksum=cache_key(document),
+        name=_file_name(document, "pdf"),
+        content=lambda: get_pdf(document).content,
+        cache_control="private, no-cache",
+    )
 
 
 @login_required
@@ -64,7 +56,7 @@ def report_pdf(request, pk: int):
 def report_text(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     headers = {
-        "Content-Disposition": attachment(_file_name(document, "txt"), inline=True),
+        "Content-Disposition": content_disposition(_file_name(document, "txt"), inline=True),
         "Content-Language": document.language,
     }
     return HttpResponse(render_text(document), content_type="text/plain; charset=utf-8", headers=headers)
@@ -74,10 +66,3 @@ def _file_name(document, extension: str) -> str:
     # "Bao cao 03-BC-CĐCS …" would be cut at the slash by browsers; use a dash.
     number = document.header.number.removeprefix("Số: ").replace("/", "-")
     return f"Báo cáo {number} {document.author}.{extension}"
-
-
-def attachment(name: str, *, inline: bool = False) -> str:
-    """Content-Disposition with the Vietnamese name and an ASCII fallback for old clients."""
-    fallback = ascii_fold(name).replace('"', "")
-    kind = "inline" if inline else "attachment"
-    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"

@@ -3,6 +3,8 @@ from django.utils.html import format_html, format_html_join
 
 from unionreports.reports.document import Footnote, Paragraph
 
+from ..views import FACES
+
 register = template.Library()
 
 
@@ -27,3 +29,9 @@ def paragraph(paragraph: Paragraph):
     )
     label = format_html('<span class="label">{}</span> ', paragraph.label) if paragraph.label else ""
     return format_html('<p class="{}">{}{}</p>', paragraph.style, label, content)
+
+
+@register.simple_tag
+def report_font_faces() -> list[tuple[str, str, str]]:
+    """(face, weight, style) of the report font's files, for @font-face rules on the page."""
+    return [(face, weight, style) for face, (weight, style) in FACES.items()]
