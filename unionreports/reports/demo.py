@@ -9,6 +9,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Membership, Organization, Person, Term
@@ -214,14 +215,13 @@ def load_demo() -> Report:
     for position, (title, paragraphs, bullets) in enumerate(sub_areas, start=1):
         sub = AchievementArea.objects.create(report=report, parent=area, position=position, title=title)
         items = [("paragraph", text) for text in paragraphs] + [("bullet", text) for text in bullets]
-        AchievementItem.objects.bulk_create(
-            AchievementItem(area=sub, position=i, kind=kind, text=text)
-            for i, (kind, text) in enumerate(items)
-        )
+        achievements = [
+            AchievementItem(area=sub, position=i, kind=k, text=t) for i, (k, t) in enumerate(items)
+        ]
+        bulk_create_with_history(achievements, AchievementItem)
     for kind, texts in (("limitation", LIMITATIONS), ("cause", CAUSES), ("lesson", LESSONS)):
-        ReportItem.objects.bulk_create(
-            ReportItem(report=report, kind=kind, position=i, text=text) for i, text in enumerate(texts)
-        )
+        listed = [ReportItem(report=report, kind=kind, position=i, text=text) for i, text in enumerate(texts)]
+        bulk_create_with_history(listed, ReportItem)
     return report
 
 
