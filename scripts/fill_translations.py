@@ -31,6 +31,7 @@ def main(source: str) -> None:
         if key in translations:
             message.string = (translations[key],) if isinstance(message.id, tuple) else translations[key]
             message.flags.discard("fuzzy")
+            message.previous_id = []
         string = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(string) or message.fuzzy:
             missing.append(key)

@@ -49,7 +49,8 @@ def sections_text(document: ReportDocument) -> dict[str, tuple[str, str]]:
             anchor = section.number if section.level == 1 else f"{part.number}{section.number}"
             heading = f"{section.number} {section.title}".strip() if section.title else section.number
             body = "\n".join(
-                f"{'- ' if p.style == 'bullet' else ''}{p.label} {p.text}".strip() for p in section.blocks
+                " ".join(part for part in ("-" if p.style == "bullet" else "", p.label, p.text) if part)
+                for p in section.blocks
             )
             if section.level > 1 or body:
                 out[anchor] = (heading, body)
