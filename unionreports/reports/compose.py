@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 from unionreports.committee.models import Membership
 from unionreports.lib.vietnamese import count, date_line, sentence_case, to_roman, upper
 
-from .document import Footnote, Header, Paragraph, ReportDocument, Section, Signature
+from .document import (
+    Footnote,
+    Header,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Signature,
+    number_footnotes,
+    parse_inline,
+)
 from .models import AchievementItem, Report, ReportItem
 
 LEFT_REASON_PHRASES = {
@@ -65,8 +74,7 @@ def compose_report(report: Report) -> ReportDocument:
         )
         for i, part in enumerate(parts, start=1)
     ]
-    parts = _number_footnotes(parts)
-    return ReportDocument(
+    document = ReportDocument(
         header=header,
         title="BÁO CÁO",
         subject=_subject(organization.name, term.label),
@@ -78,6 +86,7 @@ def compose_report(report: Report) -> ReportDocument:
         author=organization.name,
         warnings=tuple(warnings),
     )
+    return number_footnotes(document)
 
 
 NBSP = "\u00a0"
@@ -94,8 +103,16 @@ def _subject(organization_name: str, term_label: str) -> str:
     return f"Kiểm điểm trách nhiệm của Ban Chấp hành {name} {term_label.replace(' ', NBSP)}"
 
 
-def _paragraphs(text: str, style: str = "body") -> tuple[Paragraph, ...]:
-    return tuple(Paragraph((line.strip(),), style=style) for line in text.splitlines() if line.strip())
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """One paragraph a line; a line starting with "- " is a bullet point, ^[…] a footnote."""
+    paragraphs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            paragraphs.append(Paragraph(parse_inline(line[2:].strip()), style="bullet"))
+        elif line:
+            paragraphs.append(Paragraph(parse_inline(line)))
+    return tuple(paragraphs)
 
 
 def _congress_name(organization_name: str) -> str:
@@ -108,6 +125,8 @@ def _congress_name(organization_name: str) -> str:
 
 
 def _personnel_part(report: Report, memberships: list[Membership], warnings: list[str]) -> Section:
+    if report.personnel_text.strip():
+        return _personnel_as_written(report, memberships, warnings)
     term = report.term
     elected = [m for m in memberships if m.joined_how == Membership.Joined.ELECTED]
     leavers = [m for m in memberships if m.left_on and m.left_on <= report.date]
@@ -168,6 +187,29 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
                 % {"n": figure}
             )
     return Section(number="", title="VỀ NHÂN SỰ BAN CHẤP HÀNH", level=1, blocks=tuple(blocks))
+
+
+def _personnel_as_written(report: Report, memberships: list[Membership], warnings: list[str]) -> Section:
+    """Part I as the secretary wrote (or imported) it; its figures are checked, not computed."""
+    warnings.append(_("Part I is printed as written, not counted from the committee table."))
+    if memberships:
+        elected = sum(m.joined_how == Membership.Joined.ELECTED for m in memberships)
+        leavers = sum(bool(m.left_on and m.left_on <= report.date) for m in memberships)
+        joiners = sum(
+            m.joined_how != Membership.Joined.ELECTED and m.joined_on <= report.date for m in memberships
+        )
+        sitting = [m for m in memberships if m.sits_on(report.date)]
+        vice_chairs = sum(m.role == Membership.Role.VICE_CHAIR for m in sitting)
+        computed = {elected, leavers, joiners, len(sitting), vice_chairs}
+        for figure in _figures_in(report.personnel_text):
+            if figure not in computed:
+                warnings.append(
+                    _("Part I mentions %(n)s members, which the committee table does not give.")
+                    % {"n": figure}
+                )
+    return Section(
+        number="", title="VỀ NHÂN SỰ BAN CHẤP HÀNH", level=1, blocks=_paragraphs(report.personnel_text)
+    )
 
 
 def _leavers_footnote(leavers: list[Membership]) -> str:
@@ -236,7 +278,8 @@ def _figures_in(text: str) -> list[int]:
 
 def _items_paragraphs(items: list[AchievementItem]) -> list[Paragraph]:
     return [
-        Paragraph((item.text,), style="bullet" if item.kind == item.Kind.BULLET else "body") for item in items
+        Paragraph(parse_inline(item.text), style="bullet" if item.kind == item.Kind.BULLET else "body")
+        for item in items
     ]
 
 
@@ -273,14 +316,14 @@ def _limitations_part(report: Report) -> Section:
     children = []
     if limitations or report.limitations_intro:
         blocks = _paragraphs(report.limitations_intro) + tuple(
-            Paragraph((item.text,), style="bullet") for item in limitations
+            Paragraph(parse_inline(item.text), style="bullet") for item in limitations
         )
         children.append(("Hạn chế, khuyết điểm", blocks))
     if causes:
         children.append(
             (
                 "Nguyên nhân của hạn chế, khuyết điểm",
-                tuple(Paragraph((c.text,), style="bullet") for c in causes),
+                tuple(Paragraph(parse_inline(c.text), style="bullet") for c in causes),
             )
         )
     return Section(
@@ -297,33 +340,11 @@ def _limitations_part(report: Report) -> Section:
 def _lessons_part(report: Report) -> Section:
     lessons = _report_items(report, ReportItem.Kind.LESSON)
     blocks = _paragraphs(report.lessons_intro) + tuple(
-        Paragraph((item.text,), label=f"{i}.") for i, item in enumerate(lessons, start=1)
+        Paragraph(parse_inline(item.text), label=f"{i}.") for i, item in enumerate(lessons, start=1)
     )
     if not lessons:
         blocks = ()
     return Section(number="", title="MỘT SỐ KINH NGHIỆM", level=1, blocks=blocks)
-
-
-def _number_footnotes(parts: list[Section]) -> list[Section]:
-    """Footnotes are numbered 1, 2, … in reading order."""
-    counter = iter(range(1, 1000))
-
-    def renumber_paragraph(p: Paragraph) -> Paragraph:
-        if not p.footnotes:
-            return p
-        content = tuple(Footnote(next(counter), c.text) if isinstance(c, Footnote) else c for c in p.content)
-        return Paragraph(content, p.style, p.label)
-
-    def renumber(s: Section) -> Section:
-        return Section(
-            s.number,
-            s.title,
-            s.level,
-            tuple(renumber_paragraph(p) for p in s.blocks),
-            tuple(renumber(c) for c in s.children),
-        )
-
-    return [renumber(part) for part in parts]
 
 
 def _signature(report: Report, memberships: list[Membership], warnings: list[str]) -> Signature:

@@ -100,6 +100,104 @@ class ReportDocument:
         data.pop("warnings")
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
+    @classmethod
+    def from_json(cls, text: str) -> "ReportDocument":
+        """The document `to_json` wrote (warnings are not kept)."""
+        data = json.loads(text)
+
+        def paragraphs(items) -> tuple[Paragraph, ...]:
+            return tuple(
+                Paragraph(
+                    tuple(part if isinstance(part, str) else Footnote(**part) for part in item["content"]),
+                    item["style"],
+                    item["label"],
+                )
+                for item in items
+            )
+
+        def section(item) -> Section:
+            children = tuple(section(child) for child in item["children"])
+            return Section(item["number"], item["title"], item["level"], paragraphs(item["blocks"]), children)
+
+        return cls(
+            header=Header(**data["header"]),
+            title=data["title"],
+            subject=data["subject"],
+            opening=paragraphs(data["opening"]),
+            parts=tuple(section(part) for part in data["parts"]),
+            closing=paragraphs(data["closing"]),
+            signature=Signature(**data["signature"]),
+            recipients=tuple(data["recipients"]),
+            author=data["author"],
+            language=data["language"],
+        )
+
     def digest(self) -> str:
         """SHA-256 of the content: equal documents, equal digests."""
         return hashlib.sha256(self.to_json().encode()).hexdigest()
+
+
+def number_footnotes(document: ReportDocument) -> ReportDocument:
+    """The document with its footnotes numbered 1, 2, … in reading order."""
+    counter = iter(range(1, 10_000))
+
+    def renumber(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(
+            Paragraph(
+                tuple(Footnote(next(counter), c.text) if isinstance(c, Footnote) else c for c in p.content),
+                p.style,
+                p.label,
+            )
+            if p.footnotes
+            else p
+            for p in paragraphs
+        )
+
+    def renumber_section(s: Section) -> Section:
+        blocks = renumber(s.blocks)
+        return Section(s.number, s.title, s.level, blocks, tuple(renumber_section(c) for c in s.children))
+
+    opening = renumber(document.opening)
+    parts = tuple(renumber_section(part) for part in document.parts)
+    closing = renumber(document.closing)
+    return dataclasses.replace(document, opening=opening, parts=parts, closing=closing)
+
+
+# A footnote inside stored text, written as in Pandoc's Markdown: "… công tác^[Đồng chí …])."
+FOOTNOTE_OPEN = "^["
+
+
+def parse_inline(text: str) -> tuple[Inline, ...]:
+    """Text with ^[…] footnotes as content: runs of text and (unnumbered) footnotes.
+
+    Brackets inside a footnote nest; an opening "^[" that is never closed stays text.
+    """
+    content: list[Inline] = []
+    run: list[str] = []
+    i = 0
+    while i < len(text):
+        start = text.find(FOOTNOTE_OPEN, i)
+        if start < 0:
+            run.append(text[i:])
+            break
+        depth, j = 1, start + 2
+        while j < len(text) and depth:
+            depth += {"[": 1, "]": -1}.get(text[j], 0)
+            j += 1
+        if depth:
+            run.append(text[i:])
+            break
+        run.append(text[i:start])
+        if "".join(run):
+            content.append("".join(run))
+        run = []
+        content.append(Footnote(0, text[start + 2 : j - 1].strip()))
+        i = j
+    if "".join(run):
+        content.append("".join(run))
+    return tuple(content)
+
+
+def inline_markup(content: tuple[Inline, ...]) -> str:
+    """The stored text of `content`: the inverse of `parse_inline`."""
+    return "".join(f"{FOOTNOTE_OPEN}{part.text}]" if isinstance(part, Footnote) else part for part in content)

@@ -68,8 +68,22 @@ class ReportHeaderForm(CrispyMixin, forms.ModelForm):
 class ReportProseForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Report
-        fields = ["opening", "personnel_remarks", "personnel_closing", "closing"]
+        fields = [
+            "opening",
+            "personnel_text",
+            "personnel_remarks",
+            "personnel_closing",
+            "closing",
+            "unplaced",
+        ]
         widgets = {name: rows(5) for name in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only an import fills these; a report written here has no use for them.
+        for name in ("personnel_text", "unplaced"):
+            if not getattr(self.instance, name):
+                del self.fields[name]
 
 
 class LimitationsIntroForm(CrispyMixin, forms.ModelForm):

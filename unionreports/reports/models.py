@@ -14,6 +14,8 @@ from unionreports.fields import NFCCharField, NFCTextField
 # Sane lengths for what a secretary types: a paragraph or list item, and a block of prose.
 ITEM_LIMIT = 4000
 PROSE_LIMIT = 12000
+# Leftovers of an imported document: a whole unrecognised part may land here.
+UNPLACED_LIMIT = 100_000
 
 
 class ReportQuerySet(models.QuerySet):
@@ -68,6 +70,16 @@ class Report(models.Model):
         max_length=PROSE_LIMIT,
         help_text=_("The closing paragraph of part I, one paragraph per line."),
     )
+    personnel_text = NFCTextField(
+        _("part I as written"),
+        blank=True,
+        max_length=PROSE_LIMIT,
+        help_text=_(
+            "Empty: part I is counted from the committee table. Filled (as an import does): part I prints "
+            "this text instead, one paragraph per line, a bullet point starting with “- ”, a footnote "
+            "written ^[like this]."
+        ),
+    )
     limitations_intro = NFCTextField(_("introduction to the limitations"), blank=True, max_length=ITEM_LIMIT)
     lessons_intro = NFCTextField(_("introduction to the lessons"), blank=True, max_length=ITEM_LIMIT)
     closing = NFCTextField(
@@ -94,6 +106,16 @@ class Report(models.Model):
         REVIEW = "review", _("In review")
         APPROVED = "approved", _("Approved")
         PUBLISHED = "published", _("Published")
+
+    unplaced = NFCTextField(
+        _("imported text not yet placed"),
+        blank=True,
+        max_length=UNPLACED_LIMIT,
+        help_text=_(
+            "What an imported document held that has no place in the report. It is not printed: "
+            "move what you need into the report, then empty this field."
+        ),
+    )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
