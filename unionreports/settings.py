@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "unionreports.reports",
     "unionreports.rendering",
     "unionreports.publishing",
+    "unionreports.importing",
 ]
 
 MIDDLEWARE = [

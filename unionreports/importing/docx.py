@@ -1,0 +1,234 @@
+"""Word documents (.docx): paragraphs and table cells in order, with real footnotes.
+
+Word keeps the number of an automatically numbered paragraph ("1.", "1.1.", "I.") and the
+mark of a bullet out of the text, in the numbering definitions; they are put back in front
+of the text here, so that the outline reads the same from a .docx as from its text.
+"""
+
+import io
+import re
+import zipfile
+
+import docx
+from django.utils.translation import gettext_lazy as _
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from unionreports.lib.vietnamese import to_roman
+from unionreports.reports.document import Footnote, Inline
+
+from .lines import ImportFailed, Line, make_line
+
+# Uncompressed parts beyond this are not a report but a trap (a "zip bomb").
+UNPACKED_LIMIT = 200 * 1024 * 1024
+
+W_P, W_TBL, W_SDT, W_SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+W_NOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
+W_NO_BREAK_HYPHEN, W_ID, W_VAL = qn("w:noBreakHyphen"), qn("w:id"), qn("w:val")
+# Not text of the paragraph: properties, deleted revisions, field codes, drawings.
+SKIPPED = {
+    qn(tag)
+    for tag in ("w:pPr", "w:rPr", "w:del", "w:delText", "w:instrText", "w:drawing", "w:pict", "w:object")
+} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+HEADING_STYLE = re.compile(r"heading\s*(\d)|^title$", re.IGNORECASE)
+
+
+def read_docx(data: bytes) -> list[Line]:
+    document = _open(data)
+    notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
+    numbering = Numbering(document)
+    lines: list[Line] = []
+    for p in _paragraphs(document.element.body):
+        paragraph = docx.text.paragraph.Paragraph(p, document._body)
+        heading = _heading_level(paragraph)
+        prefix = numbering.label(paragraph)
+        for index, parts in enumerate(_runs(p, notes)):
+            if index == 0 and prefix:
+                parts.insert(0, f"{prefix} ")
+            line = make_line(parts, heading)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _open(data: bytes):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(info.file_size for info in package.infolist()) > UNPACKED_LIMIT:
+                raise ImportFailed(
+                    _("The Word file unpacks to more than a report can hold."), code="too_large"
+                )
+            if "word/document.xml" not in package.namelist():
+                raise ImportFailed(
+                    _("This file is not a Word document (.docx)."),
+                    code="not_docx",
+                )
+        return docx.Document(io.BytesIO(data))
+    except ImportFailed:
+        raise
+    except Exception as error:  # zipfile, lxml and python-docx each have their own
+        raise ImportFailed(
+            _("The Word file is damaged and cannot be read. Open it in Word, save it again and retry."),
+            code="damaged",
+        ) from error
+
+
+def _paragraphs(parent):
+    """Paragraphs of the body in reading order, also those in tables and content controls."""
+    for child in parent:
+        if child.tag == W_P:
+            yield child
+        elif child.tag == W_TBL:
+            yield from child.iter(W_P)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from _paragraphs(content)
+
+
+def _runs(p, notes: dict[str, str]) -> list[list[Inline]]:
+    """The paragraph's text and footnotes, split where a line break was typed."""
+    pieces: list[list[Inline]] = [[]]
+
+    def walk(element):
+        for child in element:
+            tag = child.tag
+            if tag in SKIPPED or not isinstance(tag, str):
+                continue
+            if tag == W_T:
+                pieces[-1].append(child.text or "")
+            elif tag == W_TAB:
+                pieces[-1].append(" ")
+            elif tag == W_NO_BREAK_HYPHEN:
+                pieces[-1].append("-")
+            elif tag in (W_BR, W_CR):
+                pieces.append([])
+            elif tag in (W_NOTE_REF, W_ENDNOTE_REF):
+                key = ("e" if tag == W_ENDNOTE_REF else "f") + child.get(W_ID, "")
+                if key in notes:
+                    pieces[-1].append(Footnote(0, notes[key]))
+            else:
+                walk(child)
+
+    walk(p)
+    return pieces
+
+
+def _notes(document, reltype: str, tag: str) -> dict[str, str]:
+    """Footnote (or endnote) texts by id; ids are prefixed "f" or "e" to keep them apart."""
+    prefix = "e" if tag == "w:endnote" else "f"
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            notes = {}
+            for note in root.iter(qn(tag)):
+                if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(
+                    "".join(t.text or "" for t in p.iter(W_T) if not _in_deleted(t)) for p in note.iter(W_P)
+                )
+                notes[prefix + note.get(W_ID, "")] = text.strip()
+            return notes
+    return {}
+
+
+def _in_deleted(element) -> bool:
+    return any(ancestor.tag == qn("w:del") for ancestor in element.iterancestors())
+
+
+def _heading_level(paragraph) -> int:
+    style = paragraph.style
+    while style is not None:
+        if match := HEADING_STYLE.search(style.name or ""):
+            return int(match.group(1)) if match.group(1) else 1
+        style = style.base_style
+    return 0
+
+
+FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperRoman": to_roman,
+    "lowerRoman": lambda n: to_roman(n).lower(),
+    "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
+    "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
+}
+
+
+class Numbering:
+    """Counts Word's automatic numbering as the paragraphs go by."""
+
+    def __init__(self, document):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.starts: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {}
+        for definition in root.iterchildren(qn("w:abstractNum")):
+            abstract[definition.get(qn("w:abstractNumId"))] = definition
+        for num in root.iterchildren(qn("w:num")):
+            num_id = num.get(qn("w:numId"))
+            ref = num.find(qn("w:abstractNumId"))
+            definition = abstract.get(ref.get(W_VAL)) if ref is not None else None
+            if definition is None:
+                continue
+            for lvl in definition.iterchildren(qn("w:lvl")):
+                ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                self.levels[num_id, ilvl] = (
+                    _val(lvl, "w:numFmt", "decimal"),
+                    _val(lvl, "w:lvlText", f"%{ilvl + 1}."),
+                    int(_val(lvl, "w:start", "1")),
+                )
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                start = override.find(qn("w:startOverride"))
+                if start is not None:
+                    self.starts[num_id, int(override.get(qn("w:ilvl"), "0"))] = int(start.get(W_VAL))
+
+    def label(self, paragraph) -> str:
+        """ "1.", "1.2.", "I." or "-" for a bullet; empty when the paragraph is not in a list."""
+        num_id, ilvl = _num_pr(paragraph)
+        if num_id is None or (num_id, ilvl) not in self.levels:
+            return ""
+        fmt, text, start = self.levels[num_id, ilvl]
+        if fmt == "bullet":
+            return "-"
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, self.starts.get((num_id, ilvl), start) - 1) + 1
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]
+        if fmt == "none":
+            return ""
+
+        def value(match):
+            level = int(match.group(1)) - 1
+            level_fmt = self.levels.get((num_id, level), ("decimal", "", 1))[0]
+            default = self.starts.get((num_id, level), self.levels.get((num_id, level), ("", "", 1))[2])
+            return FORMATS.get(level_fmt, str)(counters.get(level, default))
+
+        return re.sub(r"%(\d)", value, text).strip()
+
+
+def _val(element, tag: str, default: str) -> str:
+    child = element.find(qn(tag))
+    return child.get(W_VAL, default) if child is not None else default
+
+
+def _num_pr(paragraph) -> tuple[str | None, int]:
+    """The list a paragraph is in, from its own properties or its style's."""
+    candidates = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        candidates.append(style.element.pPr)
+        style = style.base_style
+    for ppr in candidates:
+        num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is not None and num_pr.numId is not None:
+            num_id = str(num_pr.numId.val)
+            ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+            return (None if num_id == "0" else num_id), ilvl
+    return None, 0

@@ -1,0 +1,77 @@
+"""What a reader makes of a file: its paragraphs in reading order, before any meaning is given."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from unionreports.reports.document import Footnote, Inline
+
+
+class ImportFailed(Exception):
+    """The file cannot be read as a report; the message says why, in the user's language."""
+
+    def __init__(self, message, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the source: its text and footnotes, and a heading level if a style gave one."""
+
+    content: tuple[Inline, ...]
+    heading: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(part for part in self.content if isinstance(part, str))
+
+    def without_prefix(self, length: int) -> "Line":
+        """The line less its first `length` characters of text (a number or a bullet's dash)."""
+        content = list(self.content)
+        first = content[0] if content else ""
+        if isinstance(first, str):
+            rest = first[length:].lstrip()
+            content = ([rest] if rest else []) + content[1:]
+        return Line(tuple(content), self.heading)
+
+
+def make_line(parts: list[Inline], heading: int = 0) -> Line | None:
+    """A line from text runs and footnotes: NFC, white space folded; None when it holds nothing.
+
+    No-break spaces are kept: a writer puts them where a line must not break.
+    """
+    content: list[Inline] = []
+    for part in parts:
+        if isinstance(part, Footnote):
+            content.append(Footnote(0, fold_spaces(part.text).strip()))
+        elif content and isinstance(content[-1], str):
+            content[-1] += part
+        elif part:
+            content.append(part)
+    content = [fold_spaces(part) if isinstance(part, str) else part for part in content]
+    if content and isinstance(content[0], str):
+        content[0] = content[0].lstrip()
+    if content and isinstance(content[-1], str):
+        content[-1] = content[-1].rstrip()
+    content = [part for part in content if part != ""]
+    if not any(isinstance(part, Footnote) or part.strip() for part in content):
+        return None
+    return Line(tuple(content), heading)
+
+
+def fold_spaces(text: str) -> str:
+    return _SPACES.sub(" ", nfc(text))
+
+
+_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+TOO_LARGE = _("The file is larger than %(limit)s MB. Remove pictures or split it, then try again.")

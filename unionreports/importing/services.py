@@ -1,0 +1,168 @@
+"""Reading an uploaded file into a report, and saving it: all of it in one transaction, or nothing."""
+
+import datetime
+from collections import Counter
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from unionreports.committee.models import Term
+from unionreports.reports.compose import compose_report
+from unionreports.reports.document import ReportDocument, inline_markup
+from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
+
+from .docx import read_docx
+from .lines import TOO_LARGE, ImportFailed
+from .outline import CAUSES_TITLE, PART_TITLES, Imported, parse
+from .text import read_text
+
+# A report with pictures stays well below this; the text alone is a few dozen kilobytes.
+MAX_BYTES = 10 * 1024 * 1024
+EXTENSIONS = {".docx": "docx", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WRONG_TYPE = gettext_lazy(
+    "Only Word documents (.docx), text (.txt) and Markdown (.md) files can be imported. "
+    "In Word, use “Save as” to make a .docx."
+)
+
+
+def read_report(name: str, data: bytes) -> Imported:
+    """The report in an uploaded file; `ImportFailed` with a message for the user otherwise."""
+    if len(data) > MAX_BYTES:
+        raise ImportFailed(TOO_LARGE % {"limit": MAX_BYTES // (1024 * 1024)}, code="too_large")
+    if not data.strip():
+        raise ImportFailed(_("The file is empty."), code="empty")
+    kind = EXTENSIONS.get(PurePath(name).suffix.lower())
+    if data.startswith(OLE_SIGNATURE):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise ImportFailed(
+                _("The document is protected by a password. Remove the password in Word, save, and retry."),
+                code="encrypted",
+            )
+        raise ImportFailed(
+            _("This is an old Word document (.doc). Open it in Word, save it as .docx and upload that."),
+            code="legacy_doc",
+        )
+    if kind is None:
+        raise ImportFailed(WRONG_TYPE, code="wrong_type")
+    if kind == "docx" or data.startswith(b"PK\x03\x04"):
+        if not data.startswith(b"PK\x03\x04"):
+            raise ImportFailed(_("This file is not a Word document (.docx)."), code="not_docx")
+        lines = read_docx(data)
+    else:
+        lines = read_text(data, markdown=kind == "markdown")
+    return parse(lines)
+
+
+def default_date(term: Term, imported: Imported) -> datetime.date:
+    """The document's own date when the term allows it; else today, or the term's last day."""
+    for day in (imported.date, timezone.localdate()):
+        if day and term.congress_date <= day and day.year <= term.end_year + 1:
+            return day
+    return datetime.date(term.end_year, 12, 31)
+
+
+@transaction.atomic
+def report_import(*, term: Term, imported: Imported, number: int, date: datetime.date) -> Report:
+    """A new report of `term` holding the imported document: every row saved, or none."""
+    document = imported.document
+    parts = {part.title: part for part in document.parts}
+    report = Report(
+        term=term,
+        number=number,
+        date=date,
+        place="" if imported.place in ("", term.organization.place_name) else imported.place,
+        opening=_lines(document.opening),
+        closing=_lines(document.closing),
+        recipients="\n".join(_recipients(document.recipients)),
+        signer=_signer(term, document.signature.name),
+        unplaced="\n\n".join(f"[{item.where}]\n{item.text}" for item in imported.leftovers),
+    )
+    if part := parts.get(PART_TITLES["personnel"]):
+        report.personnel_text = _lines(part.blocks)
+    items = []
+    for section in parts[PART_TITLES["limitations"]].children if PART_TITLES["limitations"] in parts else ():
+        if section.title == CAUSES_TITLE:
+            items += [(ReportItem.Kind.CAUSE, p) for p in section.blocks]
+            continue
+        intro = []
+        for paragraph in section.blocks:
+            if paragraph.style == "bullet" or any(kind == ReportItem.Kind.LIMITATION for kind, _ in items):
+                items.append((ReportItem.Kind.LIMITATION, paragraph))
+            else:
+                intro.append(paragraph)
+        report.limitations_intro = _lines(intro)
+    if part := parts.get(PART_TITLES["lessons"]):
+        report.lessons_intro = _lines([p for p in part.blocks if not p.label])
+        items += [(ReportItem.Kind.LESSON, p) for p in part.blocks if p.label]
+    _save(report, _("Report"))
+    positions = Counter()
+    for kind, paragraph in items:
+        position = positions[kind]
+        positions[kind] += 1
+        _save(
+            ReportItem(report=report, kind=kind, position=position, text=inline_markup(paragraph.content)),
+            kind,
+        )
+    if part := parts.get(PART_TITLES["achievements"]):
+        for position, section in enumerate(part.children):
+            area = _save_area(report, section, position, parent=None)
+            for child_position, child in enumerate(section.children):
+                _save_area(report, child, child_position, parent=area)
+    return report
+
+
+def report_import_preview(**kwargs) -> ReportDocument:
+    """The document `report_import` would make, saved and composed, then rolled back."""
+    with transaction.atomic():
+        report = report_import(**kwargs)
+        document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+        transaction.set_rollback(True)
+    return document
+
+
+def _save_area(report: Report, section, position: int, parent) -> AchievementArea:
+    area = _save(
+        AchievementArea(report=report, parent=parent, position=position, title=section.title), section.number
+    )
+    for item_position, paragraph in enumerate(section.blocks):
+        kind = AchievementItem.Kind.BULLET if paragraph.style == "bullet" else AchievementItem.Kind.PARAGRAPH
+        text = inline_markup(paragraph.content)
+        _save(AchievementItem(area=area, position=item_position, kind=kind, text=text), section.number)
+    return area
+
+
+def _save(instance, where):
+    """Saves after the model's own checks; what they refuse names the place in the document."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = "; ".join(message for messages in error.message_dict.values() for message in messages)
+        raise ValidationError(
+            _("%(where)s: %(messages)s"), code="invalid_import", params={"where": where, "messages": messages}
+        ) from error
+    instance.save()
+    return instance
+
+
+def _lines(paragraphs) -> str:
+    """Stored prose: a paragraph a line, "- " before a bullet point, footnotes as ^[…]."""
+    return "\n".join(("- " if p.style == "bullet" else "") + inline_markup(p.content) for p in paragraphs)
+
+
+def _recipients(recipients) -> list[str]:
+    return [r.rstrip(";.").strip() for r in recipients if r.strip() and not r.casefold().startswith("lưu")]
+
+
+def _signer(term: Term, name: str):
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return None
+    for membership in term.memberships.select_related("person"):
+        if membership.person.full_name.casefold() == wanted:
+            return membership.person
+    return None

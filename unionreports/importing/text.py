@@ -1,0 +1,169 @@
+"""Plain text and Markdown: Word's "Plain Text" export, hand-typed text, Pandoc's Markdown.
+
+Word writes a footnote's call as "[footnoteRef:1]" and its text as "[1: …]", usually just
+after the paragraph; Markdown writes "[^1]" and "[^1]: …", or inline "^[…]".
+"""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from unionreports.reports.document import Footnote, Inline, parse_inline
+
+from .lines import ImportFailed, Line, make_line
+
+BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
+NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\\?[.)]\s")
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_NOTE = re.compile(r"^\[\^([^\]]+)\]:\s?(.*)$")
+WORD_NOTE_START = re.compile(r"\[(\d+):")
+RULE = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
+
+
+def decode(data: bytes) -> str:
+    if b"\x00" in data[:4000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed(_("This is not a text file."), code="not_text")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            break
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise ImportFailed(
+        _("The text is not in Unicode (UTF-8). Save it again as “Unicode (UTF-8)” text and upload that."),
+        code="not_utf8",
+    )
+
+
+def read_text(data: bytes, *, markdown: bool) -> list[Line]:
+    text = decode(data)
+    notes: dict[str, str] = {}
+    text = _take_word_notes(text, notes)
+    raw = text.split("\n")
+    if markdown:
+        raw = _take_markdown_notes(raw, notes)
+    paragraphs = _markdown_paragraphs(raw) if markdown or _looks_wrapped(raw) else _line_paragraphs(raw)
+    lines = []
+    for heading, paragraph in paragraphs:
+        if markdown:
+            paragraph = _markdown_inline(paragraph)
+        content = _with_notes(paragraph, notes)
+        line = make_line(content, heading)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _take_word_notes(text: str, notes: dict[str, str]) -> str:
+    """Removes "[1: …]" footnote texts (brackets inside them nest) and keeps them by number."""
+    out = []
+    i = 0
+    while match := WORD_NOTE_START.search(text, i):
+        end = _closing_bracket(text, match.start())
+        if end < 0:
+            break
+        out.append(text[i : match.start()])
+        notes[match.group(1)] = text[match.end() : end].strip()
+        i = end + 1
+    out.append(text[i:])
+    return "".join(out)
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    depth = 0
+    for j in range(start, len(text)):
+        if text[j] == "[":
+            depth += 1
+        elif text[j] == "]":
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _take_markdown_notes(raw: list[str], notes: dict[str, str]) -> list[str]:
+    """Removes "[^id]: …" definitions with their indented continuation lines."""
+    kept: list[str] = []
+    current = None
+    for line in raw:
+        if match := MD_NOTE.match(line):
+            current = match.group(1)
+            notes[current] = match.group(2).strip()
+        elif current is not None and (line.startswith(("    ", "\t")) or not line.strip()):
+            if line.strip():
+                notes[current] = f"{notes[current]} {line.strip()}".strip()
+        else:
+            current = None
+            kept.append(line)
+    return kept
+
+
+def _looks_wrapped(raw: list[str]) -> bool:
+    """Text broken into short lines with blank lines between paragraphs (e.g. Pandoc's plain text)."""
+    filled = [line for line in raw if line.strip()]
+    return len(filled) > 5 and len(filled) > len(raw) - len(filled) and max(map(len, filled)) <= 100
+
+
+def _line_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
+    """Word's text export: one line a paragraph."""
+    return [(0, line) for line in raw if line.strip() and not RULE.match(line)]
+
+
+def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs separated by blank lines or by a line that starts a heading, list item or note."""
+    paragraphs: list[tuple[int, str]] = []
+    current: list[str] = []
+
+    def flush():
+        if current:
+            paragraphs.append((0, " ".join(part.strip() for part in current)))
+            current.clear()
+
+    for line in raw:
+        if not line.strip() or RULE.match(line):
+            flush()
+        elif heading := MD_HEADING.match(line):
+            flush()
+            paragraphs.append((len(heading.group(1)), heading.group(2)))
+        elif BULLET.match(line) or NUMBERED.match(line) or line.lstrip().startswith(("> ", "|")):
+            flush()
+            current.append(line.lstrip("> |"))
+        else:
+            current.append(line)
+    flush()
+    return paragraphs
+
+
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)")
+_SPAN = re.compile(r"\[([^\]\^][^\]]*)\]\{[^}]*\}")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
+
+
+def _markdown_inline(text: str) -> str:
+    text = _SPAN.sub(r"\1", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if BULLET.match(text):
+        text = "- " + BULLET.sub("", text, count=1)
+    return _ESCAPE.sub(r"\1", text).replace("\\\n", " ")
+
+
+_NOTE_CALL = re.compile(r"\[footnoteRef:(\d+)\]|\[\^([^\]]+)\]")
+
+
+def _with_notes(text: str, notes: dict[str, str]) -> list[Inline]:
+    """Text with its footnote calls replaced by the footnotes; a bullet's mark made "- "."""
+    if BULLET.match(text):
+        text = "- " + BULLET.sub("", text, count=1)
+    parts: list[Inline] = []
+    i = 0
+    for match in _NOTE_CALL.finditer(text):
+        key = match.group(1) or match.group(2)
+        if key not in notes:
+            continue
+        parts += parse_inline(text[i : match.start()])
+        parts.append(Footnote(0, notes[key]))
+        i = match.end()
+    parts += parse_inline(text[i:])
+    return parts
