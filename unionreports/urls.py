@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("unionreports.reports.urls")),
     path("", include("unionreports.committee.urls")),
     path("", include("unionreports.publishing.urls")),
+    path("", include("unionreports.importing.urls")),
 ]

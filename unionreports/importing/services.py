@@ -4,7 +4,7 @@ import datetime
 from collections import Counter
 from pathlib import PurePath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -137,14 +137,22 @@ def _save_area(report: Report, section, position: int, parent) -> AchievementAre
 
 
 def _save(instance, where):
-    """Saves after the model's own checks; what they refuse names the place in the document."""
+    """Saves after the model's own checks; what they refuse names its place in the document.
+
+    The report's number and date keep their field, for the form that asked for them.
+    """
     try:
         instance.full_clean()
     except ValidationError as error:
-        messages = "; ".join(message for messages in error.message_dict.values() for message in messages)
-        raise ValidationError(
-            _("%(where)s: %(messages)s"), code="invalid_import", params={"where": where, "messages": messages}
-        ) from error
+        errors = {}
+        for field, messages in error.message_dict.items():
+            if isinstance(instance, Report) and field in ("number", "date"):
+                errors[field] = messages
+            else:
+                label = instance._meta.get_field(field).verbose_name if field != NON_FIELD_ERRORS else ""
+                place = f"{where} ({label})" if label else str(where)
+                errors.setdefault(NON_FIELD_ERRORS, []).extend(f"{place}: {m}" for m in messages)
+        raise ValidationError(errors) from error
     instance.save()
     return instance
 

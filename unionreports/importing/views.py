@@ -1,0 +1,113 @@
+"""Importing a report from a file: upload, preview what was read, confirm."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from unionreports.accounts.access import get_organization_for_user
+from unionreports.accounts.decorators import login_required_keeping_post
+
+from .forms import ConfirmForm, ImportForm
+from .services import default_date, report_import, report_import_preview
+
+
+@login_required_keeping_post
+def upload(request, org_pk: int):
+    organization = get_organization_for_user(request, org_pk, write=True)
+    form = ImportForm(request.POST or None, request.FILES or None, organization=organization)
+    if form.is_valid():
+        term, imported = form.cleaned_data["term"], form.imported
+        confirm = ConfirmForm(
+            initial={
+                "payload": ConfirmForm.sign(
+                    term=term, name=form.cleaned_data["file"].name, imported=imported
+                ),
+                "number": imported.number or 1,
+                "date": default_date(term, imported),
+            }
+        )
+        return preview(request, organization, term, imported, confirm, name=form.cleaned_data["file"].name)
+    return render(request, "importing/upload.html", {"form": form, "organization": organization})
+
+
+@login_required_keeping_post
+def confirm(request, org_pk: int):
+    organization = get_organization_for_user(request, org_pk, write=True)
+    data = request.POST if request.method == "POST" else request.kept_post
+    if not data:
+        return redirect("importing:upload", organization.pk)
+    form = ConfirmForm(data)
+    if not form.is_valid() and "payload" in form.errors:
+        messages.error(request, " ".join(form.errors["payload"]))
+        return redirect("importing:upload", organization.pk)
+    payload = form.cleaned_data["payload"]
+    term = get_object_or_404(organization.terms, pk=payload["term"])
+    imported = payload["imported"]
+    if form.is_valid() and request.method == "POST":
+        try:
+            report = report_import(
+                term=term,
+                imported=imported,
+                number=form.cleaned_data["number"],
+                date=form.cleaned_data["date"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if imported.leftovers:
+                messages.warning(
+                    request,
+                    _(
+                        "The report was imported. Some text had no place in it: it is kept, not printed, "
+                        "under “Opening and closing”."
+                    ),
+                )
+            else:
+                messages.success(request, _("The report was imported."))
+            return redirect(report)
+    return preview(request, organization, term, imported, form, name=payload["name"])
+
+
+def preview(request, organization, term, imported, form, *, name: str):
+    """The document as it will be saved, and the form that saves it."""
+    values = form.cleaned_data if form.is_bound else form.initial
+    number = values.get("number") or imported.number or 1
+    date = values.get("date") or default_date(term, imported)
+    try:
+        document = report_import_preview(term=term, imported=imported, number=number, date=date)
+    except ValidationError as error:
+        if form.is_bound and not form.errors:
+            form.add_error(None, error)
+        try:
+            # A date outside the term: the text as it would be on a valid day, beside the error.
+            document = report_import_preview(
+                term=term, imported=imported, number=number, date=default_date(term, imported)
+            )
+        except ValidationError as error:
+            # The text itself does not fit (a paragraph over the length limit): choose another file.
+            upload_form = ImportForm(organization=organization, initial={"term": term})
+            messages.error(request, " ".join(error.messages))
+            context = {"form": upload_form, "organization": organization}
+            return render(request, "importing/upload.html", context, status=422)
+    context = {
+        "organization": organization,
+        "term": term,
+        "name": name,
+        "imported": imported,
+        "document": document,
+        "form": form,
+        "counts": _counts(document),
+    }
+    return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
+
+
+def _counts(document) -> list[tuple[str, int]]:
+    """What was recognised, as the secretary would count it on paper."""
+    sections = list(document.sections())
+    return [
+        (_("parts"), len(document.parts)),
+        (_("numbered sections"), sum(1 for s in sections if s.level > 1)),
+        (_("paragraphs and bullet points"), sum(1 for _p in document.paragraphs())),
+        (_("footnotes"), len(document.footnotes())),
+    ]
