@@ -5,7 +5,7 @@ import time
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from unionreports.rendering.responses import pdf_response
+from unionreports.rendering.responses import document_response
 
 from .models import Publication
 
@@ -60,8 +60,9 @@ def pdf_bytes(publication_id: int, sha256: str) -> bytes:
 def published_pdf_response(request: HttpRequest, token: str) -> HttpResponse:
     """The latest published PDF behind `token`, with its checksum as ETag (304 when unchanged)."""
     publication = latest_for_token(token, remember=True)
-    return pdf_response(
+    return document_response(
         request,
+        content_type="application/pdf",
         checksum=publication.sha256,
         name=f"Báo cáo {publication.report.term.organization} (bản {publication.version}).pdf",
         content=lambda: pdf_bytes(publication.pk, publication.sha256),

@@ -16,10 +16,16 @@ def content_disposition(name: str, *, inline: bool = False) -> str:
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
-def pdf_response(
-    request: HttpRequest, *, checksum: str, name: str, content: Callable[[], bytes], cache_control: str
+def document_response(
+    request: HttpRequest,
+    *,
+    content_type: str,
+    checksum: str,
+    name: str,
+    content: Callable[[], bytes],
+    cache_control: str,
 ) -> HttpResponse:
-    """A PDF download tagged with `checksum`: 304 when the client has it (`content` not called)."""
+    """A download tagged with `checksum`: 304 when the client has it (`content` not called)."""
     etag = f'"{checksum}"'
     # The documents are Vietnamese whatever language the interface speaks.
     headers = {"ETag": etag, "Cache-Control": cache_control, "Content-Language": "vi"}
@@ -29,4 +35,4 @@ def pdf_response(
     data = content()
     headers["Content-Disposition"] = content_disposition(name)
     headers["Content-Length"] = str(len(data))
-    return HttpResponse(data, content_type="application/pdf", headers=headers)
+    return HttpResponse(data, content_type=content_type, headers=headers)

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
 from unionreports.rendering.pdf import cache_key, get_pdf
-from unionreports.rendering.responses import content_disposition, pdf_response
+from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
 
 from .access import can_write, get_report_for_user, role_of
@@ -42,8 +42,9 @@ def report_detail(request, pk: int):
 @require_safe
 def report_pdf(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
-    return pdf_response(
+    return document_response(
         request,
+        content_type="application/pdf",
         checksum=cache_key(document),
         name=_file_name(document, "pdf"),
         content=lambda: get_pdf(document).content,
