@@ -32,6 +32,7 @@ TABLE = {
     "reports:list": ("get", {}, (LOGIN, 200, 200, 200, 200)),
     "reports:detail": ("get", {"pk": "report"}, UNION_PAGE),
     "reports:pdf": ("get", {"pk": "report"}, UNION_PAGE),
+    "reports:docx": ("get", {"pk": "report"}, UNION_PAGE),
     "reports:text": ("get", {"pk": "report"}, UNION_PAGE),
     "reports:create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
     "reports:areas": ("get", {"pk": "report"}, SECRETARY_PAGE),

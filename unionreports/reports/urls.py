@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="list"),
     path("reports/<int:pk>/", views.report_detail, name="detail"),
     path("reports/<int:pk>/pdf", views.report_pdf, name="pdf"),
+    path("reports/<int:pk>/docx", views.report_docx, name="docx"),
     path("reports/<int:pk>/txt", views.report_text, name="text"),
     path("unions/<int:org_pk>/reports/new/", edit_views.report_create, name="create"),
     path("reports/<int:pk>/edit/areas/", edit_views.areas, name="areas"),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
+from unionreports.rendering.docx import CONTENT_TYPE_DOCX, docx_key, render_docx
 from unionreports.rendering.pdf import cache_key, get_pdf
 from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
@@ -48,6 +49,20 @@ def report_pdf(request, pk: int):
         checksum=cache_key(document),
         name=_file_name(document, "pdf"),
         content=lambda: get_pdf(document).content,
+        cache_control="private, no-cache",
+    )
+
+
+@login_required
+@require_safe
+def report_docx(request, pk: int):
+    document = compose_report(get_report_for_user(request, pk))
+    return document_response(
+        request,
+        content_type=CONTENT_TYPE_DOCX,
+        checksum=docx_key(document),
+        name=_file_name(document, "docx"),
+        content=lambda: render_docx(document),
         cache_control="private, no-cache",
     )
 

@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from unionreports.rendering.docx import render_docx
 from unionreports.rendering.html import print_html
 from unionreports.rendering.pdf import render_pdf
 from unionreports.rendering.text import render_text
@@ -10,12 +11,14 @@ from unionreports.reports.models import Report
 
 
 class Command(BaseCommand):
-    help = "Renders a report to HTML, PDF or plain text."
+    help = "Renders a report to HTML, PDF, Word (DOCX) or plain text."
 
     def add_arguments(self, parser):
         parser.add_argument("report_id", type=int)
-        parser.add_argument("--format", choices=["html", "pdf", "txt"], default="txt")
-        parser.add_argument("--output", "-o", help="File to write; standard output if omitted (not for PDF).")
+        parser.add_argument("--format", choices=["html", "pdf", "docx", "txt"], default="txt")
+        parser.add_argument(
+            "--output", "-o", help="File to write; standard output if omitted (not for PDF or DOCX)."
+        )
 
     def handle(self, *args, report_id, format, output, **options):
         try:
@@ -25,10 +28,10 @@ class Command(BaseCommand):
         document = compose_report(report)
         for warning in document.warnings:
             self.stderr.write(f"warning: {warning}")
-        if format == "pdf":
+        if format in ("pdf", "docx"):
             if not output:
-                raise CommandError("A PDF needs --output FILE.")
-            data = render_pdf(document)
+                raise CommandError(f"A {format.upper()} file needs --output FILE.")
+            data = render_pdf(document) if format == "pdf" else render_docx(document)
         else:
             data = (print_html(document) if format == "html" else render_text(document)).encode()
         if output:
