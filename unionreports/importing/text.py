@@ -103,7 +103,8 @@ def _take_markdown_notes(raw: list[str], notes: dict[str, str]) -> list[str]:
 def _looks_wrapped(raw: list[str]) -> bool:
     """Text broken into short lines with blank lines between paragraphs (e.g. Pandoc's plain text)."""
     filled = [line for line in raw if line.strip()]
-    return len(filled) > 5 and len(filled) > len(raw) - len(filled) and max(map(len, filled)) <= 100
+    blank = len(raw) - len(filled)
+    return len(filled) > 5 and blank >= max(2, len(filled) // 10) and max(map(len, filled)) <= 100
 
 
 def _line_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
