@@ -1,5 +1,6 @@
 """The Word file, read back with python-docx and lxml, and laid out by LibreOffice."""
 
+import dataclasses
 import io
 import os
 import shutil
@@ -21,6 +22,7 @@ from pypdf import PdfReader
 from unionreports.rendering.docx import CONTENT_TYPE_DOCX, docx_key, render_docx
 from unionreports.rendering.pdf import render_pdf
 from unionreports.reports.compose import compose_report
+from unionreports.reports.document import Footnote, Paragraph
 from unionreports.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +222,14 @@ def test_another_document_gives_another_file_and_etag(demo_report, document, dat
     other = compose_report(Report.objects.with_document_data().get(pk=demo_report.pk))
     assert render_docx(other) != data
     assert docx_key(other) != docx_key(document)
+
+
+def test_control_characters_pasted_into_the_text_do_not_break_the_file(document):
+    pasted = dataclasses.replace(
+        document, closing=(Paragraph(("Trân trọng\x0b cảm ơn", Footnote(2, "Ghi\x0c chú"))),)
+    )
+    word = docx.Document(io.BytesIO(render_docx(pasted)))
+    assert word.paragraphs[-1].text == "Trân trọng cảm ơn"
 
 
 class TestDownload:

@@ -9,6 +9,7 @@ stay in place in Word and LibreOffice alike and move with the text when it is ed
 import functools
 import hashlib
 import io
+import re
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -33,6 +34,9 @@ INDENT = Cm(1.27)
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 # Zip entries dated like this make equal documents equal bytes (the zip format starts in 1980).
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+# Characters XML 1.0 cannot hold (pasted from some programs); python-docx refuses them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # Advance widths of Times New Roman Bold (and of the metric-compatible Liberation Serif and
 # Tinos) for " " to "~", in thousandths of the font size: the rule under the motto is as wide
@@ -206,7 +210,7 @@ class _Footnotes:
                 f'<w:footnote {nsdecls("w")} w:id="{note.number}"><w:p>'
                 '<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
                 '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr>'
-                f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(note.text)}</w:t></w:r>'
+                f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(_NOT_XML.sub("", note.text))}</w:t></w:r>'
                 "</w:p></w:footnote>"
             )
         )
@@ -243,7 +247,7 @@ def _paragraph(container, *, align=CENTER, before: float = 0, after: float = 0):
 
 
 def _run(paragraph, text: str, *, size: float = 0, bold: bool = False, italic: bool = False):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_NOT_XML.sub("", text))
     if size:
         run.font.size = Pt(size)
     run.bold = bold or None
@@ -331,7 +335,8 @@ def _header(word, header: Header) -> None:
 
 def _section(word, section: Section, notes: _Footnotes) -> None:
     if section.title:
-        word.add_paragraph(f"{section.number} {section.title}", style=f"Heading {section.level}")
+        heading = word.add_paragraph(style=f"Heading {section.level}")
+        _run(heading, f"{section.number} {section.title}")
     for paragraph in section.blocks:
         _body_paragraph(word, paragraph, notes)
     for child in section.children:
@@ -348,7 +353,7 @@ def _body_paragraph(word, paragraph: Paragraph, notes: _Footnotes) -> None:
         if isinstance(part, Footnote):
             notes.reference(out, part)
         else:
-            out.add_run(part)
+            _run(out, part)
 
 
 def _end(word, signature: Signature, recipients: tuple[str, ...]) -> None:
