@@ -35,7 +35,8 @@ SKIPPED = {
 HEADING_STYLE = re.compile(r"heading\s*(\d)|^title$", re.IGNORECASE)
 
 
-def read_docx(data: bytes) -> list[Line]:
+def read_docx(data: bytes) -> tuple[list[Line], str]:
+    """The lines of the document, and its author as its properties give it."""
     document = _open(data)
     notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
     numbering = Numbering(document)
@@ -50,7 +51,7 @@ def read_docx(data: bytes) -> list[Line]:
             line = make_line(parts, heading)
             if line is not None:
                 lines.append(line)
-    return lines
+    return lines, document.core_properties.author or ""
 
 
 def _open(data: bytes):

@@ -125,8 +125,11 @@ class _Parts:
     leftovers: list[Leftover] = field(default_factory=list)
 
 
-def parse(lines: list[Line]) -> Imported:
-    """The report in `lines`; `ImportFailed` when none of parts I–IV is found."""
+def parse(lines: list[Line], *, author: str = "") -> Imported:
+    """The report in `lines`; `ImportFailed` when none of parts I–IV is found.
+
+    `author` is the union the file's properties name, when they name one.
+    """
     heads = [(i, kind) for i, line in enumerate(lines) if (kind := _part_kind(line)) is not None]
     if not any(kind != "unknown" for _, kind in heads):
         raise ImportFailed(
@@ -175,7 +178,7 @@ def parse(lines: list[Line]) -> Imported:
         closing=tuple(parts.closing),
         signature=signature,
         recipients=recipients,
-        author=header.get("issuer", "").title(),
+        author=author,
     )
     number = DOCUMENT_NUMBER.match(number_line)
     return Imported(

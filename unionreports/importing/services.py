@@ -52,10 +52,10 @@ def read_report(name: str, data: bytes) -> Imported:
     if kind == "docx" or data.startswith(b"PK\x03\x04"):
         if not data.startswith(b"PK\x03\x04"):
             raise ImportFailed(_("This file is not a Word document (.docx)."), code="not_docx")
-        lines = read_docx(data)
+        lines, author = read_docx(data)
     else:
-        lines = read_text(data, markdown=kind == "markdown")
-    return parse(lines)
+        lines, author = read_text(data, markdown=kind == "markdown"), ""
+    return parse(lines, author=author)
 
 
 def default_date(term: Term, imported: Imported) -> datetime.date:

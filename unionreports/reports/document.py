@@ -27,6 +27,16 @@ class Paragraph:
     # A number run into the paragraph, e.g. "1." for a lesson or "1.3." for an untitled area.
     label: str = ""
 
+    def __post_init__(self):
+        # One run of text between footnotes, however it was put together: equal text, equal paragraphs.
+        merged: list[Inline] = []
+        for part in self.content:
+            if isinstance(part, str) and merged and isinstance(merged[-1], str):
+                merged[-1] += part
+            elif part != "":
+                merged.append(part)
+        object.__setattr__(self, "content", tuple(merged))
+
     @property
     def text(self) -> str:
         return "".join(part for part in self.content if isinstance(part, str))
