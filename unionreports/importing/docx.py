@@ -8,9 +8,11 @@ of the text here, so that the outline reads the same from a .docx as from its te
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 import docx
 from django.utils.translation import gettext_lazy as _
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
@@ -40,15 +42,15 @@ def read_docx(data: bytes) -> tuple[list[Line], str]:
     document = _open(data)
     notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
     numbering = Numbering(document)
+    styles = Styles(document)
     lines: list[Line] = []
     for p in _paragraphs(document.element.body):
-        paragraph = docx.text.paragraph.Paragraph(p, document._body)
-        heading = _heading_level(paragraph)
-        prefix = numbering.label(paragraph)
+        style = styles.get(p.style)
+        prefix = numbering.label(_num_pr(p.pPr) or style.num_pr)
         for index, parts in enumerate(_runs(p, notes)):
             if index == 0 and prefix:
                 parts.insert(0, f"{prefix} ")
-            line = make_line(parts, heading)
+            line = make_line(parts, style.heading)
             if line is not None:
                 lines.append(line)
     return lines, document.core_properties.author or ""
@@ -139,13 +141,39 @@ def _in_deleted(element) -> bool:
     return any(ancestor.tag == qn("w:del") for ancestor in element.iterancestors())
 
 
-def _heading_level(paragraph) -> int:
-    style = paragraph.style
-    while style is not None:
-        if match := HEADING_STYLE.search(style.name or ""):
-            return int(match.group(1)) if match.group(1) else 1
-        style = style.base_style
-    return 0
+@dataclass(frozen=True)
+class StyleInfo:
+    heading: int = 0  # 1 for "Heading 1" (and "Title"), 0 for body text
+    num_pr: tuple[str, int] | None = None  # the list the style puts its paragraphs in
+
+
+class Styles:
+    """What a paragraph style means for the outline, worked out once a style.
+
+    python-docx looks styles up by walking the whole styles part, which costs more than
+    reading the paragraph; a report uses a handful of styles hundreds of times.
+    """
+
+    def __init__(self, document):
+        self.document = document
+        self.known: dict[str | None, StyleInfo] = {}
+
+    def get(self, style_id: str | None) -> StyleInfo:
+        if style_id not in self.known:
+            self.known[style_id] = self._info(
+                self.document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
+            )
+        return self.known[style_id]
+
+    @staticmethod
+    def _info(style) -> StyleInfo:
+        heading, num_pr = 0, None
+        while style is not None:
+            if not heading and (match := HEADING_STYLE.search(style.name or "")):
+                heading = int(match.group(1)) if match.group(1) else 1
+            num_pr = num_pr or _num_pr(style.element.pPr)
+            style = style.base_style
+        return StyleInfo(heading, num_pr)
 
 
 FORMATS = {
@@ -190,11 +218,11 @@ class Numbering:
                 if start is not None:
                     self.starts[num_id, int(override.get(qn("w:ilvl"), "0"))] = int(start.get(W_VAL))
 
-    def label(self, paragraph) -> str:
-        """ "1.", "1.2.", "I." or "-" for a bullet; empty when the paragraph is not in a list."""
-        num_id, ilvl = _num_pr(paragraph)
-        if num_id is None or (num_id, ilvl) not in self.levels:
+    def label(self, num_pr: tuple[str, int] | None) -> str:
+        """The number ("1.", "1.2.", "I.") or "-" for a bullet; empty when not in a list."""
+        if num_pr is None or num_pr not in self.levels:
             return ""
+        num_id, ilvl = num_pr
         fmt, text, start = self.levels[num_id, ilvl]
         if fmt == "bullet":
             return "-"
@@ -219,17 +247,10 @@ def _val(element, tag: str, default: str) -> str:
     return child.get(W_VAL, default) if child is not None else default
 
 
-def _num_pr(paragraph) -> tuple[str | None, int]:
-    """The list a paragraph is in, from its own properties or its style's."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
-        num_pr = ppr.numPr if ppr is not None else None
-        if num_pr is not None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-            ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-            return (None if num_id == "0" else num_id), ilvl
-    return None, 0
+def _num_pr(ppr) -> tuple[str, int] | None:
+    """The list that paragraph properties put a paragraph in; None for none (numId 0 ends a list)."""
+    num_pr = ppr.numPr if ppr is not None else None
+    if num_pr is None or num_pr.numId is None or str(num_pr.numId.val) == "0":
+        return None
+    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return str(num_pr.numId.val), ilvl

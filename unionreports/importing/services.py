@@ -143,6 +143,7 @@ def _save(instance, where):
     """
     try:
         instance.full_clean()
+        _check_lengths(instance)
     except ValidationError as error:
         errors = {}
         for field, messages in error.message_dict.items():
@@ -155,6 +156,21 @@ def _save(instance, where):
         raise ValidationError(errors) from error
     instance.save()
     return instance
+
+
+def _check_lengths(instance) -> None:
+    """The length limits of text fields, which the model leaves to the editing forms."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
+            errors[field.name] = ValidationError(
+                _("%(length)s characters: more than the %(limit)s allowed."),
+                code="too_long",
+                params={"length": len(value), "limit": field.max_length},
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def _lines(paragraphs) -> str:

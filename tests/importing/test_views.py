@@ -1,0 +1,144 @@
+"""The import pages: upload, preview, confirm; who may use them; nothing saved until confirmed."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.importing.sources import SEED
+from unionreports.reports.models import AchievementArea, Report, ReportItem
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, organization, term, name=SEED.name, data=None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = SimpleUploadedFile(name, SEED.read_bytes() if data is None else data)
+    return client.post(reverse("importing:upload", args=[organization.pk]), {"term": term.pk, "file": file})
+
+
+def payload_of(response) -> str:
+    return re.search(r'name="payload" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def counts():
+    return (Report.objects.count(), AchievementArea.objects.count(), ReportItem.objects.count())
+
+
+@pytest.fixture
+def union(demo_report):
+    return demo_report.term.organization, demo_report.term
+
+
+def test_the_preview_shows_the_report_as_read_and_saves_nothing(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    before = counts()
+    response = upload(client, organization, term)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Về công tác chỉ đạo và điều hành thực hiện Nghị quyết Đại hội Công đoàn" in page
+    assert "Trương Thiết Hùng" in page
+    assert "1.3." in page  # the seed's slip "3.1." numbered again
+    assert counts() == before
+
+
+def test_confirming_saves_the_report_and_opens_it(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    preview = upload(client, organization, term)
+    before = Report.objects.count()
+    response = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {"payload": payload_of(preview), "number": "4", "date": "05/03/2023"},
+    )
+    report = Report.objects.latest("id")
+    assert Report.objects.count() == before + 1
+    assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
+    assert (report.number, report.term) == (4, term)
+    page = client.get(response["Location"]).content.decode()
+    assert "Số: 04/BC-CĐCS" in page
+    assert "Phải nghiêm túc thực hiện tốt quy chế làm việc" in page
+
+
+def test_a_date_outside_the_term_is_an_error_next_to_the_field_and_nothing_is_saved(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    preview = upload(client, organization, term)
+    before = counts()
+    response = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {"payload": payload_of(preview), "number": "4", "date": "05/03/2031"},
+    )
+    assert response.status_code == 422
+    assert counts() == before
+    page = response.content.decode()
+    assert 'value="05/03/2031"' in page  # what was typed stays
+    assert "2023" in re.search(r'id="id_date".*?</div>\s*</div>', page, re.S).group(0)
+
+
+def test_a_changed_preview_is_refused(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    payload = payload_of(upload(client, organization, term))
+    before = counts()
+    response = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {"payload": payload[:-3] + "abc", "number": "4", "date": "05/03/2023"},
+        follow=True,
+    )
+    assert counts() == before
+    assert response.redirect_chain[-1][0] == reverse("importing:upload", args=[organization.pk])
+    assert (
+        "Upload the file again" in response.content.decode()
+        or "Hãy tải tệp lên lại" in response.content.decode()
+    )
+
+
+def test_a_file_that_is_not_a_report_gets_its_message_in_vietnamese(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    response = upload(client, organization, term, name="anh.pdf", data=b"%PDF-1.7")
+    assert response.status_code == 200
+    assert "Chỉ nhập được" in response.content.decode()
+
+
+def test_the_term_must_be_one_of_the_unions_own(client, secretary, union, outsider):
+    organization, _ = union
+    other_term = outsider.affiliations.get().organization.terms.create(
+        start_year=2017, end_year=2022, congress_date="2017-05-01", committee_size=5
+    )
+    client.force_login(secretary)
+    before = counts()
+    response = upload(client, organization, other_term)
+    assert response.status_code == 200 and "payload" not in response.content.decode()
+    assert counts() == before
+
+
+def test_a_preview_cannot_be_confirmed_into_another_union(client, secretary, union, outsider):
+    organization, term = union
+    client.force_login(secretary)
+    payload = payload_of(upload(client, organization, term))
+    client.force_login(outsider)
+    other = outsider.affiliations.get().organization
+    before = counts()
+    response = client.post(
+        reverse("importing:confirm", args=[other.pk]),
+        {"payload": payload, "number": "4", "date": "05/03/2023"},
+    )
+    assert response.status_code == 404
+    assert counts() == before
+
+
+def test_a_paragraph_over_the_limit_saves_nothing_and_says_where(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    text = SEED.read_text(encoding="utf-8").replace(
+        "- Thời gian dành cho hoạt động Công đoàn", "- " + "rất dài " * 700 + "Thời gian"
+    )
+    before = counts()
+    response = upload(client, organization, term, name="report.txt", data=text.encode())
+    assert response.status_code == 422
+    assert counts() == before
+    assert "4000" in response.content.decode()
