@@ -42,6 +42,9 @@ TABLE = {
     "reports:edit": ("get", {"pk": "report", "part": "header"}, SECRETARY_PAGE),
     "reports:history": ("get", {"pk": "report"}, SECRETARY_PAGE),
     "reports:restore": ("post", {"pk": "report"}, (LOGIN, 404, 403, 403, 404)),
+    "importing:upload": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
+    # An empty confirmation goes back to the upload page.
+    "importing:confirm": ("post", {"org_pk": "org"}, SECRETARY_ACTION),
     "committee:organization_create": ("get", {}, (LOGIN, 200, 200, 200, 200)),
     "committee:organization": ("get", {"pk": "org"}, UNION_PAGE),
     "committee:organization_edit": ("get", {"pk": "org"}, SECRETARY_PAGE),
