@@ -32,6 +32,6 @@ def test_the_secretary_imports_a_report_from_a_file_and_opens_it(page, live_serv
 
     page.get_by_text("Đã nhập báo cáo.").wait_for()
     assert Report.objects.count() == 2
-    assert page.get_by_text("Số: 04/BC-CĐCS").is_visible()
+    assert page.locator(".sheet").get_by_text("Số: 04/BC-CĐCS").is_visible()
     assert page.get_by_role("heading", name="IV. MỘT SỐ KINH NGHIỆM").is_visible()
     page.screenshot(path=ARTIFACTS / "import-saved.png", full_page=False)

@@ -92,13 +92,13 @@ def test_part_one_is_kept_as_prose_and_checked_against_the_records(demo_report):
     report = import_into(demo_report.term, SEED.name, SEED.read_bytes())
     assert "gồm có 7 đồng chí" in report.personnel_text
     warnings = compose_report(report).warnings
-    assert any("Part I is printed as written" in w or "Phần I" in w for w in warnings)
+    assert "Phần I được in đúng như văn bản đã viết, không tính từ bảng Ban Chấp hành." in warnings
     # The demo committee records 7 elected: nothing in the prose contradicts them.
-    assert not any("which the committee table does not give" in w for w in warnings)
+    assert not any("không khớp với bảng Ban Chấp hành" in w for w in warnings)
     report.personnel_text = report.personnel_text.replace("gồm có 7 đồng chí", "gồm có 9 đồng chí")
     report.save()
     warnings = compose_report(Report.objects.with_document_data().get(pk=report.pk)).warnings
-    assert any("9" in w and "committee table" in w for w in warnings)
+    assert "Phần I nêu con số 9 đồng chí, không khớp với bảng Ban Chấp hành." in warnings
 
 
 def variants():
@@ -167,7 +167,7 @@ def test_what_has_no_place_is_shown_and_kept_not_dropped(demo_report):
     source += "\nV. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\nTiếp tục đổi mới nội dung hoạt động.\n"
     imported = read_report("report.txt", source.encode())
     assert [(item.where, item.text) for item in imported.leftovers] == [
-        ("Part II, before its first section", "Đoạn mở đầu phần II."),
+        ("Phần II, trước mục 1", "Đoạn mở đầu phần II."),
         ("V. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI", "Tiếp tục đổi mới nội dung hoạt động."),
     ]
     report = report_import(term=demo_report.term, imported=imported, number=4, date=demo_report.date)
