@@ -22,6 +22,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev $(MO)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/exchange.py
 	$(BIN)/python bench/load.py
 
 # Extract new interface strings into the catalogues (needs GNU gettext).

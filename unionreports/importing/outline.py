@@ -43,7 +43,8 @@ PART_WORDS = [
     ("limitations", ("han che", "khuyet diem", "ton tai")),
     ("achievements", ("ket qua", "uu diem", "chi dao, dieu hanh")),
 ]
-ROMAN_ORDER = ["personnel", "achievements", "limitations", "lessons"]
+# A part whose heading names none of those words is known by its number, if it has one.
+ROMAN_ORDER = {"I": "personnel", "II": "achievements", "III": "limitations", "IV": "lessons"}
 
 ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[.)/-]\s*(?P<title>\S.*)$")
 NUMBER = re.compile(
@@ -130,7 +131,12 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
 
     `author` is the union the file's properties name, when they name one.
     """
-    heads = [(i, kind) for i, line in enumerate(lines) if (kind := _part_kind(line)) is not None]
+    # The parts follow the title and the subject line under it, which may name "kết quả" too.
+    title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
+    body_from = 0 if title_at is None else title_at + 2
+    heads = [
+        (i, kind) for i, line in enumerate(lines) if i >= body_from and (kind := _part_kind(line)) is not None
+    ]
     if not any(kind != "unknown" for _, kind in heads):
         raise ImportFailed(
             _(
@@ -141,7 +147,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         )
     first = heads[0][0]
     tail_start = _tail_start(lines, heads[-1][0])
-    header, title, subject, leftovers, opening_lines = _header(lines[:first])
+    header, title, subject, leftovers, opening_lines = _header(lines[:first], title_at)
     parts = _Parts(leftovers=leftovers)
     parts.opening = [_paragraph(line) for line in opening_lines]
     seen = set()
@@ -203,14 +209,7 @@ def _part_kind(line: Line) -> str | None:
     for kind, words in PART_WORDS:
         if any(word in folded for word in words):
             return kind
-    if roman and is_capitals(title):
-        index = (
-            ["I", "II", "III", "IV"].index(roman["number"])
-            if roman["number"] in ("I", "II", "III", "IV")
-            else -1
-        )
-        return ROMAN_ORDER[index] if index >= 0 else "unknown"
-    return None
+    return ROMAN_ORDER.get(roman["number"], "unknown") if roman else None
 
 
 def _tail_start(lines: list[Line], last_head: int) -> int:
@@ -222,13 +221,12 @@ def _tail_start(lines: list[Line], last_head: int) -> int:
     return len(lines)
 
 
-def _header(lines: list[Line]):
+def _header(lines: list[Line], title_at: int | None):
     """Header facts, title and subject of the lines before part I; the rest is the opening."""
     header: dict[str, str] = {}
     title = subject = ""
     leftovers: list[Leftover] = []
     opening: list[Line] = []
-    title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
     capitals = []
     for i, line in enumerate(lines):
         text = line.text.strip()
