@@ -142,3 +142,43 @@ def test_a_paragraph_over_the_limit_saves_nothing_and_says_where(client, secreta
     assert response.status_code == 422
     assert counts() == before
     assert "4000" in response.content.decode()
+
+
+def test_text_without_a_place_waits_on_the_prose_page_and_the_report_says_so(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    text = SEED.read_text(encoding="utf-8") + "\nV. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\nTiếp tục đổi mới.\n"
+    preview = upload(client, organization, term, name="report.txt", data=text.encode())
+    assert "1 đoạn không có chỗ trong báo cáo." in preview.content.decode()
+    response = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {"payload": payload_of(preview), "number": "4", "date": "05/03/2023"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Một số đoạn không có chỗ trong báo cáo" in page  # the message after saving
+    assert "Có đoạn văn bản nhập chưa có chỗ" in page  # the report's own warning
+    report = Report.objects.latest("id")
+    prose = client.get(reverse("reports:edit", args=[report.pk, "prose"])).content.decode()
+    assert "Tiếp tục đổi mới." in prose
+    assert "Đồng chí Trương Thiết Hùng" in prose  # part I as written, with its footnote
+
+
+def test_the_command_imports_a_file_and_prints_the_report_path(demo_report, capsys):
+    from django.core.management import call_command
+
+    call_command("import_report", str(SEED), "--term", str(demo_report.term.pk))
+    report = Report.objects.latest("id")
+    assert capsys.readouterr().out.strip() == f"report /reports/{report.pk}/"
+    assert report.items.filter(kind="lesson").count() == 4
+
+
+def test_the_command_refuses_a_file_that_is_not_a_report(demo_report, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "list.txt"
+    path.write_text("milk\neggs\n")
+    before = Report.objects.count()
+    with pytest.raises(CommandError, match="Không tìm thấy phần nào của báo cáo"):
+        call_command("import_report", str(path), "--term", str(demo_report.term.pk))
+    assert Report.objects.count() == before

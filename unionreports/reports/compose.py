@@ -74,6 +74,8 @@ def compose_report(report: Report) -> ReportDocument:
         )
         for i, part in enumerate(parts, start=1)
     ]
+    if report.unplaced.strip():
+        warnings.append(_("Some imported text has no place yet: see “Opening and closing”."))
     document = ReportDocument(
         header=header,
         title="BÁO CÁO",
