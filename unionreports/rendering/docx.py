@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -142,7 +142,9 @@ def _set_up_styles(word) -> None:
     body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     body.first_line_indent = INDENT
     body.space_before, body.space_after = Pt(6), Pt(0)
-    body.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # The PDF's lines are 1.25 × the font size; Word's single spacing of Times New Roman is
+    # about 1.15 × already, so 1.09 of it gives the PDF's lines and page breaks.
+    body.line_spacing = 1.09
     body.widow_control = True
 
     for level in (1, 2, 3):
