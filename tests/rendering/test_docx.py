@@ -257,6 +257,18 @@ class TestDownload:
         response = client.get(url, HTTP_IF_NONE_MATCH=etag)
         assert response.status_code == 304 and response["ETag"] == etag
 
+    def test_a_second_reader_gets_the_stored_file_without_a_new_render(
+        self, client, demo_report, secretary, member, monkeypatch
+    ):
+        client.force_login(secretary)
+        url = reverse("reports:docx", args=[demo_report.pk])
+        first = client.get(url).content
+        monkeypatch.setattr(
+            "unionreports.reports.views.render_docx", lambda document: pytest.fail("rendered again")
+        )
+        client.force_login(member)
+        assert client.get(url).content == first
+
     def test_the_report_page_links_the_word_file(self, client, demo_report, secretary):
         client.force_login(secretary)
         html = client.get(reverse("reports:detail", args=[demo_report.pk])).text

@@ -1,28 +1,30 @@
-"""Rendered PDFs, kept in the database so every app server behind it shares them."""
+"""Rendered PDF and Word files, kept in the database so every app server behind it shares them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class RenderedDocument(models.Model):
-    """The PDF bytes of one document version, keyed by the hash of what was rendered."""
+    """The PDF or DOCX bytes of one document version, keyed by the hash of what was rendered."""
 
     key = models.CharField(
         _("key"),
         max_length=64,
         unique=True,
-        help_text=_("SHA-256 of the document, its stylesheet and fonts."),
+        help_text=_(
+            "SHA-256 of the document and of what lays it out (stylesheet and fonts, or the Word writer)."
+        ),
     )
-    content = models.BinaryField(_("PDF"))
+    content = models.BinaryField(_("content"))
     size = models.PositiveIntegerField(_("size in bytes"))
-    sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     render_seconds = models.FloatField(_("render time (s)"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("rendered PDF")
-        verbose_name_plural = _("rendered PDFs")
+        verbose_name = _("rendered file")
+        verbose_name_plural = _("rendered files")
 
     def __str__(self) -> str:
         return f"{self.key[:12]} ({self.size} B)"

@@ -4,6 +4,7 @@ import functools
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import weasyprint
@@ -66,20 +67,24 @@ def cache_key(document: ReportDocument) -> str:
 
 
 @dataclass(frozen=True)
-class PdfFile:
+class RenderedFile:
     key: str
     content: bytes
     sha256: str
 
 
-def get_pdf(document: ReportDocument) -> PdfFile:
+def get_pdf(document: ReportDocument) -> RenderedFile:
     """The document's PDF from the cache, rendering and storing it the first time."""
-    key = cache_key(document)
+    return get_rendered(cache_key(document), lambda: render_pdf(document))
+
+
+def get_rendered(key: str, render: Callable[[], bytes]) -> RenderedFile:
+    """The bytes stored under `key`, or those `render` makes, stored for every server to share."""
     stored = RenderedDocument.objects.filter(key=key).values_list("content", "sha256").first()
     if stored is not None:
-        return PdfFile(key, bytes(stored[0]), stored[1])
+        return RenderedFile(key, bytes(stored[0]), stored[1])
     started = time.perf_counter()
-    content = render_pdf(document)
+    content = render()
     elapsed = time.perf_counter() - started
     digest = hashlib.sha256(content).hexdigest()
     try:
@@ -91,5 +96,5 @@ def get_pdf(document: ReportDocument) -> PdfFile:
         # Another server rendered the same version meanwhile; serve what it stored, so every
         # reader of one version gets the same bytes.
         stored = RenderedDocument.objects.get(key=key)
-        return PdfFile(key, bytes(stored.content), stored.sha256)
-    return PdfFile(key, content, digest)
+        return RenderedFile(key, bytes(stored.content), stored.sha256)
+    return RenderedFile(key, content, digest)

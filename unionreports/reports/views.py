@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
 from unionreports.rendering.docx import CONTENT_TYPE_DOCX, docx_key, render_docx
-from unionreports.rendering.pdf import cache_key, get_pdf
+from unionreports.rendering.pdf import cache_key, get_pdf, get_rendered
 from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
 
@@ -62,7 +62,7 @@ def report_docx(request, pk: int):
         content_type=CONTENT_TYPE_DOCX,
         checksum=docx_key(document),
         name=_file_name(document, "docx"),
-        content=lambda: render_docx(document),
+        content=lambda: get_rendered(docx_key(document), lambda: render_docx(document)).content,
         cache_control="private, no-cache",
     )
 
