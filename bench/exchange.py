@@ -11,17 +11,14 @@ Medians of repeated runs after one warm-up run; also the process's peak resident
 Usage: python bench/exchange.py [--runs N]
 """
 
-import argparse
-import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import measure, peak_rss_mib  # noqa: E402
+from bench.run import cli, measure, peak_rss_mib  # noqa: E402
 
 
 def main(runs: int) -> None:
@@ -75,15 +72,4 @@ def main(runs: int) -> None:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per measure (default 15)")
-    args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "unionreports.settings"
-    with tempfile.TemporaryDirectory(prefix="unionreports-bench-") as tmp:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        import django
-
-        django.setup()
-        main(args.runs)
+    cli(main, __doc__.splitlines()[0])

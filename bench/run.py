@@ -107,8 +107,9 @@ def main(runs: int) -> None:
     )
 
 
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cli(main: Callable[[int], None], description: str) -> None:
+    """Runs `main(runs)` with Django set up on a throwaway SQLite database."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per measure (default 15)")
     args = parser.parse_args()
     if args.runs < 1:
@@ -121,3 +122,7 @@ if __name__ == "__main__":
 
         django.setup()
         main(args.runs)
+
+
+if __name__ == "__main__":
+    cli(main, __doc__.splitlines()[0])
