@@ -133,3 +133,14 @@ def test_an_old_word_document_is_refused_with_its_reason():
     with pytest.raises(ImportFailed) as failure:
         read_report("report.doc", data)
     assert failure.value.code == "legacy_doc"
+
+
+def test_a_docx_holding_words_text_export_gets_its_footnotes_back(demo_report, soffice, tmp_path):
+    source = tmp_path / "report.txt"
+    source.write_bytes(SEED.read_bytes())
+    data = soffice(source, "docx:MS Word 2007 XML").read_bytes()
+    report = import_into(demo_report.term, "report.docx", data)
+    document = compose_report(report)
+    assert outline(document) == SEED_OUTLINE
+    assert document.footnotes()[0].text.startswith("Đồng chí Trương Thiết Hùng")
+    assert "footnoteRef" not in render_text(document)

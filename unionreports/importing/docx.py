@@ -18,9 +18,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from unionreports.lib.vietnamese import to_roman
-from unionreports.reports.document import Footnote, Inline
+from unionreports.reports.document import Footnote, Inline, inline_markup
 
 from .lines import ImportFailed, Line, make_line
+from .text import read_text
 
 # Uncompressed parts beyond this are not a report but a trap (a "zip bomb").
 UNPACKED_LIMIT = 200 * 1024 * 1024
@@ -53,6 +54,10 @@ def read_docx(data: bytes) -> tuple[list[Line], str]:
             line = make_line(parts, style.heading)
             if line is not None:
                 lines.append(line)
+    if any("[footnoteRef:" in line.text for line in lines):
+        # Text pasted from Word's text export keeps its footnotes as "[footnoteRef:1]" and
+        # "[1: …]": read those as the text importer does (such text has no heading styles).
+        lines = read_text("\n".join(inline_markup(line.content) for line in lines).encode(), markdown=False)
     return lines, document.core_properties.author or ""
 
 
