@@ -182,3 +182,16 @@ def test_the_command_refuses_a_file_that_is_not_a_report(demo_report, tmp_path):
     with pytest.raises(CommandError, match="Không tìm thấy phần nào của báo cáo"):
         call_command("import_report", str(path), "--term", str(demo_report.term.pk))
     assert Report.objects.count() == before
+
+
+def test_saving_the_same_preview_twice_makes_one_report(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    data = {"payload": payload_of(upload(client, organization, term)), "number": "4", "date": "05/03/2023"}
+    url = reverse("importing:confirm", args=[organization.pk])
+    first = client.post(url, data)
+    before = counts()
+    second = client.post(url, data, follow=True)
+    assert counts() == before
+    assert second.redirect_chain[-1][0] == first["Location"]
+    assert "Bản nhập này đã được lưu" in second.content.decode()

@@ -1,5 +1,7 @@
 """The two steps of an import: choose the file, then confirm what was read."""
 
+import secrets
+
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -59,7 +61,13 @@ class ConfirmForm(CrispyMixin, forms.Form):
 
     @staticmethod
     def sign(*, term: Term, name: str, imported: Imported) -> str:
-        data = {"term": term.pk, "name": name, "imported": imported.to_dict()}
+        # The token tells a second click on "save" (or a page saved again) from a new import.
+        data = {
+            "term": term.pk,
+            "name": name,
+            "token": secrets.token_urlsafe(12),
+            "imported": imported.to_dict(),
+        }
         return signing.dumps(data, salt=SALT, compress=True)
 
     def clean_payload(self) -> dict:

@@ -11,6 +11,8 @@ from unionreports.accounts.decorators import login_required_keeping_post
 from .forms import ConfirmForm, ImportForm
 from .services import default_date, report_import, report_import_preview
 
+SAVED_IMPORTS = "saved_imports"
+
 
 @login_required_keeping_post
 def upload(request, org_pk: int):
@@ -44,6 +46,10 @@ def confirm(request, org_pk: int):
     payload = form.cleaned_data["payload"]
     term = get_object_or_404(organization.terms, pk=payload["term"])
     imported = payload["imported"]
+    saved = request.session.get(SAVED_IMPORTS, {})
+    if (done := term.reports.filter(pk=saved.get(payload["token"])).first()) is not None:
+        messages.info(request, _("This import was saved already: here is its report."))
+        return redirect(done)
     if form.is_valid() and request.method == "POST":
         try:
             report = report_import(
@@ -55,6 +61,8 @@ def confirm(request, org_pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            # The last few imports saved, to send a repeated "save" to the report it made.
+            request.session[SAVED_IMPORTS] = dict(list(saved.items())[-9:]) | {payload["token"]: report.pk}
             if imported.leftovers:
                 messages.warning(
                     request,
