@@ -144,3 +144,24 @@ def test_a_docx_holding_words_text_export_gets_its_footnotes_back(demo_report, s
     assert outline(document) == SEED_OUTLINE
     assert document.footnotes()[0].text.startswith("Đồng chí Trương Thiết Hùng")
     assert "footnoteRef" not in render_text(document)
+
+
+def test_a_table_in_a_part_is_kept_whole_as_text_without_a_place(demo_report):
+    def build(word):
+        word.add_paragraph("KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", style="Heading 1")
+        word.add_paragraph("Công tác tổ chức", style="Heading 2")
+        word.add_paragraph("Trước bảng.")
+        table = word.add_table(rows=2, cols=2)
+        for row, cells in zip(
+            table.rows, [("Chỉ tiêu", "Kết quả"), ("12 đoàn viên mới", "đạt")], strict=True
+        ):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+        word.add_paragraph("Sau bảng.")
+
+    imported = read_report("report.docx", word_file(build))
+    area = imported.document.parts[0].children[0]
+    assert (area.title, [p.text for p in area.blocks]) == ("Công tác tổ chức", ["Trước bảng.", "Sau bảng."])
+    assert [(item.where, item.text) for item in imported.leftovers] == [
+        ("KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: một bảng", "Chỉ tiêu | Kết quả\n12 đoàn viên mới | đạt")
+    ]

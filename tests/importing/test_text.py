@@ -244,3 +244,24 @@ def test_a_file_over_the_size_limit_is_refused(settings):
     with pytest.raises(ImportFailed) as failure:
         read_report("report.txt", b"I. VE NHAN SU\n" + b"x" * services.MAX_BYTES)
     assert failure.value.code == "too_large"
+
+
+@pytest.mark.django_db
+def test_a_signer_missing_from_the_committee_is_kept_and_the_figures_of_a_footnote_not_checked(demo_report):
+    from unionreports.importing.services import leftovers
+
+    source = SEED.read_text(encoding="utf-8").replace("Phó Giám đốc Sở]", "Phó Giám đốc Sở cùng 03 ủy viên]")
+    source += "\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Văn Z\n"
+    imported = read_report("report.txt", source.encode())
+    assert [(item.where, item.text) for item in leftovers(demo_report.term, imported)] == [
+        ("Người ký (không có trong Ban Chấp hành nhiệm kỳ này)", "Nguyễn Văn Z")
+    ]
+    report = import_into(demo_report.term, "report.txt", source.encode())
+    assert report.signer is None and "Nguyễn Văn Z" in report.unplaced
+    assert not any("con số 3" in warning for warning in compose_report(report).warnings)
+
+
+def test_a_bare_number_at_the_start_of_a_line_is_not_a_section_number():
+    source = "II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n1. Công tác tổ chức\n12 đoàn viên mới được kết nạp.\n"
+    area = read_report("report.txt", source.encode()).document.parts[0].children[0]
+    assert [p.text for p in area.blocks] == ["12 đoàn viên mới được kết nạp."]

@@ -6,6 +6,7 @@ of the text here, so that the outline reads the same from a .docx as from its te
 """
 
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ from .text import read_text
 # Uncompressed parts beyond this are not a report but a trap (a "zip bomb").
 UNPACKED_LIMIT = 200 * 1024 * 1024
 
-W_P, W_TBL, W_SDT, W_SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+W_P, W_TBL, W_TR = qn("w:p"), qn("w:tbl"), qn("w:tr")
+W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_NOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
 W_NO_BREAK_HYPHEN, W_ID, W_VAL = qn("w:noBreakHyphen"), qn("w:id"), qn("w:val")
@@ -45,13 +47,13 @@ def read_docx(data: bytes) -> tuple[list[Line], str]:
     numbering = Numbering(document)
     styles = Styles(document)
     lines: list[Line] = []
-    for p in _paragraphs(document.element.body):
+    for p, cell in _paragraphs(document.element.body):
         style = styles.get(p.style)
         prefix = numbering.label(_num_pr(p.pPr) or style.num_pr)
         for index, parts in enumerate(_runs(p, notes)):
             if index == 0 and prefix:
                 parts.insert(0, f"{prefix} ")
-            line = make_line(parts, style.heading)
+            line = make_line(parts, style.heading, cell)
             if line is not None:
                 lines.append(line)
     if any("[footnoteRef:" in line.text for line in lines):
@@ -83,17 +85,21 @@ def _open(data: bytes):
         ) from error
 
 
-def _paragraphs(parent):
-    """Paragraphs of the body in reading order, also those in tables and content controls."""
+def _paragraphs(parent, tables=None):
+    """(paragraph, (table, row) or None) of the body in reading order, with content controls'."""
+    tables = tables if tables is not None else itertools.count(1)
     for child in parent:
         if child.tag == W_P:
-            yield child
+            yield child, None
         elif child.tag == W_TBL:
-            yield from child.iter(W_P)
+            table = next(tables)
+            for row_number, row in enumerate(child.iterchildren(W_TR), start=1):
+                for p in row.iter(W_P):
+                    yield p, (table, row_number)
         elif child.tag == W_SDT:
             content = child.find(W_SDT_CONTENT)
             if content is not None:
-                yield from _paragraphs(content)
+                yield from _paragraphs(content, tables)
 
 
 def _runs(p, notes: dict[str, str]) -> list[list[Inline]]:

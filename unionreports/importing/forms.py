@@ -23,14 +23,18 @@ class ImportForm(CrispyMixin, forms.Form):
     term = forms.ModelChoiceField(Term.objects.none(), label=_("Term"), empty_label=None)
     file = forms.FileField(
         label=_("File"),
-        help_text=_("A Word document (.docx), text (.txt) or Markdown (.md), at most %(mb)s MB.")
-        % {"mb": MAX_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.md"}),
+        error_messages={"empty": _("The file is empty.")},
     )
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].queryset = Term.objects.filter(organization=organization)
+        self.fields["term"].label_from_instance = lambda term: term.years
+        # Formatted here, in the language of the request.
+        self.fields["file"].help_text = _(
+            "A Word document (.docx), text (.txt) or Markdown (.md), at most %(mb)s MB."
+        ) % {"mb": MAX_BYTES // (1024 * 1024)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -24,6 +24,8 @@ class Line:
 
     content: tuple[Inline, ...]
     heading: int = 0
+    # (table, row) for a paragraph in a table's cell, counted from 1 in the file.
+    cell: tuple[int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -36,10 +38,10 @@ class Line:
         if isinstance(first, str):
             rest = first[length:].lstrip()
             content = ([rest] if rest else []) + content[1:]
-        return Line(tuple(content), self.heading)
+        return Line(tuple(content), self.heading, self.cell)
 
 
-def make_line(parts: list[Inline], heading: int = 0) -> Line | None:
+def make_line(parts: list[Inline], heading: int = 0, cell: tuple[int, int] | None = None) -> Line | None:
     """A line from text runs and footnotes: NFC, white space folded; None when it holds nothing.
 
     No-break spaces are kept: a writer puts them where a line must not break.
@@ -60,7 +62,7 @@ def make_line(parts: list[Inline], heading: int = 0) -> Line | None:
     content = [part for part in content if part != ""]
     if not any(isinstance(part, Footnote) or part.strip() for part in content):
         return None
-    return Line(tuple(content), heading)
+    return Line(tuple(content), heading, cell)
 
 
 def fold_spaces(text: str) -> str:

@@ -47,8 +47,10 @@ PART_WORDS = [
 ROMAN_ORDER = {"I": "personnel", "II": "achievements", "III": "limitations", "IV": "lessons"}
 
 ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[.)/-]\s*(?P<title>\S.*)$")
+# "1. ", "1.2.", "1.2.Về" (no space typed), "1)"; or "1.2 " without the last dot, but never a bare "12 ".
 NUMBER = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\s*[.)]\s*(?=[^\W\d])|\s*[.)]\s+|(?<=\d)\s+(?=[^\W\d]))"
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)](?:\s+|(?=[^\W\d]))"
+    r"|^(?P<bare>\d{1,2}(?:\.\d{1,2})+)\s+(?=[^\W\d])"
 )
 DATE_LINE = re.compile(
     r"^(?P<place>[^,]{2,80}),\s*ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})",
@@ -159,6 +161,8 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
             parts.leftovers.append(Leftover(heading, "\n".join(_markup(line) for line in body)))
             continue
         seen.add(kind)
+        body, tables = _take_tables(body, heading)
+        parts.leftovers += tables
         getattr(_Reader, kind)(body, parts)
     signature, recipients, tail_leftovers = _tail(lines[tail_start:])
     parts.leftovers += tail_leftovers
@@ -194,6 +198,26 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         date=date,
         place=date_match["place"].strip() if date_match else "",
     )
+
+
+def _take_tables(lines: list[Line], heading: str) -> tuple[list[Line], list[Leftover]]:
+    """The lines outside tables, and each table as a leftover: a report has no tables to hold them."""
+    kept: list[Line] = []
+    tables: dict[int, dict[int, list[str]]] = {}
+    for line in lines:
+        if line.cell is None:
+            kept.append(line)
+        else:
+            table, row = line.cell
+            tables.setdefault(table, {}).setdefault(row, []).append(_markup(line))
+    leftovers = [
+        Leftover(
+            _("%(part)s: a table") % {"part": heading},
+            "\n".join(" | ".join(cells) for cells in rows.values()),
+        )
+        for rows in tables.values()
+    ]
+    return kept, leftovers
 
 
 def _part_kind(line: Line) -> str | None:
@@ -309,7 +333,7 @@ def _numbered(line: Line):
     match = NUMBER.match(line.text)
     if not match:
         return None
-    return match["number"].split("."), line.without_prefix(match.end())
+    return (match["number"] or match["bare"]).split("."), line.without_prefix(match.end())
 
 
 def _is_sentence(rest: Line) -> bool:

@@ -17,7 +17,7 @@ from unionreports.reports.models import AchievementArea, AchievementItem, Report
 
 from .docx import read_docx
 from .lines import TOO_LARGE, ImportFailed
-from .outline import CAUSES_TITLE, PART_TITLES, Imported, parse
+from .outline import CAUSES_TITLE, PART_TITLES, Imported, Leftover, parse
 from .text import read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
@@ -80,7 +80,7 @@ def report_import(*, term: Term, imported: Imported, number: int, date: datetime
         closing=_lines(document.closing),
         recipients="\n".join(_recipients(document.recipients)),
         signer=_signer(term, document.signature.name),
-        unplaced="\n\n".join(f"[{item.where}]\n{item.text}" for item in imported.leftovers),
+        unplaced="\n\n".join(f"[{item.where}]\n{item.text}" for item in leftovers(term, imported)),
     )
     if part := parts.get(PART_TITLES["personnel"]):
         report.personnel_text = _lines(part.blocks)
@@ -114,6 +114,15 @@ def report_import(*, term: Term, imported: Imported, number: int, date: datetime
             for child_position, child in enumerate(section.children):
                 _save_area(report, child, child_position, parent=area)
     return report
+
+
+def leftovers(term: Term, imported: Imported) -> list[Leftover]:
+    """What the report will not hold: the parse's leftovers, and a signer the committee lacks."""
+    found = list(imported.leftovers)
+    name = imported.document.signature.name
+    if name and _signer(term, name) is None:
+        found.append(Leftover(_("Signed by (not on this term's committee)"), name))
+    return found
 
 
 def report_import_preview(**kwargs) -> ReportDocument:

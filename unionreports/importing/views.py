@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
 
 from .forms import ConfirmForm, ImportForm
-from .services import default_date, report_import, report_import_preview
+from .services import default_date, leftovers, report_import, report_import_preview
 
 SAVED_IMPORTS = "saved_imports"
 
@@ -63,7 +64,7 @@ def confirm(request, org_pk: int):
         else:
             # The last few imports saved, to send a repeated "save" to the report it made.
             request.session[SAVED_IMPORTS] = dict(list(saved.items())[-9:]) | {payload["token"]: report.pk}
-            if imported.leftovers:
+            if report.unplaced:
                 messages.warning(
                     request,
                     _(
@@ -102,20 +103,24 @@ def preview(request, organization, term, imported, form, *, name: str):
         "organization": organization,
         "term": term,
         "name": name,
-        "imported": imported,
+        "leftovers": leftovers(term, imported),
         "document": document,
         "form": form,
         "counts": _counts(document),
+        "same_number": term.reports.filter(number=number).first(),
     }
     return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
 
 
-def _counts(document) -> list[tuple[str, int]]:
+def _counts(document) -> list[str]:
     """What was recognised, as the secretary would count it on paper."""
-    sections = list(document.sections())
+    sections = sum(1 for section in document.sections() if section.level > 1)
+    paragraphs = sum(1 for _paragraph in document.paragraphs())
+    footnotes = len(document.footnotes())
     return [
-        (_("parts"), len(document.parts)),
-        (_("numbered sections"), sum(1 for s in sections if s.level > 1)),
-        (_("paragraphs and bullet points"), sum(1 for _p in document.paragraphs())),
-        (_("footnotes"), len(document.footnotes())),
+        ngettext("%(n)s part", "%(n)s parts", len(document.parts)) % {"n": len(document.parts)},
+        ngettext("%(n)s numbered section", "%(n)s numbered sections", sections) % {"n": sections},
+        ngettext("%(n)s paragraph or bullet point", "%(n)s paragraphs and bullet points", paragraphs)
+        % {"n": paragraphs},
+        ngettext("%(n)s footnote", "%(n)s footnotes", footnotes) % {"n": footnotes},
     ]

@@ -203,7 +203,9 @@ def _personnel_as_written(report: Report, memberships: list[Membership], warning
         sitting = [m for m in memberships if m.sits_on(report.date)]
         vice_chairs = sum(m.role == Membership.Role.VICE_CHAIR for m in sitting)
         computed = {elected, leavers, joiners, len(sitting), vice_chairs}
-        for figure in _figures_in(report.personnel_text):
+        # Figures in footnotes count something else (the seed's names where people went).
+        prose = "\n".join(paragraph.text for paragraph in _paragraphs(report.personnel_text))
+        for figure in _figures_in(prose):
             if figure not in computed:
                 warnings.append(
                     _("Part I mentions %(n)s members, which the committee table does not give.")
