@@ -265,3 +265,15 @@ def test_a_bare_number_at_the_start_of_a_line_is_not_a_section_number():
     source = "II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n1. Công tác tổ chức\n12 đoàn viên mới được kết nạp.\n"
     area = read_report("report.txt", source.encode()).document.parts[0].children[0]
     assert [p.text for p in area.blocks] == ["12 đoàn viên mới được kết nạp."]
+
+
+@pytest.mark.django_db
+def test_a_markdown_part_heading_typed_without_a_hash_does_not_swallow_the_next_line(demo_report):
+    source = "I. VỀ NHÂN SỰ BAN CHẤP HÀNH\nNhân sự ổn định[^1].\n\nKẾT QUẢ CÔNG TÁC\nĐoạn đầu.\n\n[^1]: Chú thích.\n"
+    imported = read_report("report.md", source.encode())
+    assert [part.title for part in imported.document.parts] == [
+        "VỀ NHÂN SỰ BAN CHẤP HÀNH",
+    ]
+    assert [(item.where, item.text) for item in imported.leftovers] == [("Phần II, trước mục 1", "Đoạn đầu.")]
+    report = import_into(demo_report.term, "report.md", source.encode())
+    assert report.personnel_text == "Nhân sự ổn định^[Chú thích.]."

@@ -72,6 +72,12 @@ def fold_spaces(text: str) -> str:
 _SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 
 
+def is_capitals(text: str) -> bool:
+    """A line in capitals: "VỀ NHÂN SỰ BAN CHẤP HÀNH", "CÔNG ĐOÀN …"."""
+    letters = [ch for ch in nfc(text) if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

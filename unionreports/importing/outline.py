@@ -26,7 +26,7 @@ from unionreports.reports.document import (
     number_footnotes,
 )
 
-from .lines import ImportFailed, Line
+from .lines import ImportFailed, Line, is_capitals
 
 PART_TITLES = {
     "personnel": "VỀ NHÂN SỰ BAN CHẤP HÀNH",
@@ -66,11 +66,6 @@ def fold(text: str) -> str:
     """Lower case without diacritics: 'VỀ NHÂN SỰ' and 've nhan su' read alike."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
-
-
-def is_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 @dataclass(frozen=True)

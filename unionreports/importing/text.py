@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from unionreports.reports.document import Footnote, Inline, parse_inline
 
-from .lines import ImportFailed, Line, make_line
+from .lines import ImportFailed, Line, is_capitals, make_line
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
 NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\\?[.)]\s")
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_NOTE = re.compile(r"^\[\^([^\]]+)\]:\s?(.*)$")
 WORD_NOTE_START = re.compile(r"\[(\d+):")
+# A part heading in Roman figures (or any line in capitals): a paragraph of its own.
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)]\s+\S")
 RULE = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
 
 
@@ -128,6 +130,10 @@ def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
         elif heading := MD_HEADING.match(line):
             flush()
             paragraphs.append((len(heading.group(1)), heading.group(2)))
+        elif ROMAN_HEADING.match(line.strip()) or (is_capitals(line) and len(line) < 120):
+            # "II. KẾT QUẢ …" typed without "#": a heading, not the start of the next paragraph.
+            flush()
+            paragraphs.append((0, line.strip()))
         elif BULLET.match(line) or NUMBERED.match(line) or line.lstrip().startswith(("> ", "|")):
             flush()
             current.append(line.lstrip("> |"))
