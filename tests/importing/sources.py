@@ -5,10 +5,9 @@ not depend on the importer.
 """
 
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-SEED = Path(__file__).resolve().parent.parent / "data" / "bao-cao-kiem-diem-bch-2017-2022.txt"
+from tests.rendering.test_text import SEED
 
 
 def seed_blocks(*, numbers: bool = True) -> list[tuple[str, str, list[str]]]:

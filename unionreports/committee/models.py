@@ -105,6 +105,10 @@ class Term(models.Model):
     def years(self) -> str:
         return f"{self.start_year} – {self.end_year}"
 
+    def takes_report_on(self, day) -> bool:
+        """A report is written during the term or at its end, for the next congress (2017–2022: 2023)."""
+        return self.congress_date <= day and day.year <= self.end_year + 1
+
     def clean(self) -> None:
         errors = {}
         if self.start_year and self.end_year and self.start_year >= self.end_year:

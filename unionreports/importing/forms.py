@@ -12,7 +12,7 @@ from unionreports.reports.forms import CrispyMixin
 
 from .lines import ImportFailed
 from .outline import Imported
-from .services import MAX_BYTES, read_report
+from .services import MAX_BYTES, check_size, read_report
 
 SALT = "unionreports.importing"
 # A preview older than this is read again from the file.
@@ -38,13 +38,9 @@ class ImportForm(CrispyMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(
-                _("The file is larger than %(limit)s MB. Remove pictures or split it, then try again."),
-                code="too_large",
-                params={"limit": MAX_BYTES // (1024 * 1024)},
-            )
         try:
+            # Checked before the file is read into memory.
+            check_size(upload.size)
             self.imported = read_report(upload.name, upload.read())
         except ImportFailed as failure:
             raise ValidationError(failure.message, code=failure.code) from None

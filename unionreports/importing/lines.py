@@ -4,8 +4,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from unionreports.reports.document import Footnote, Inline
 
 
@@ -80,6 +78,3 @@ def is_capitals(text: str) -> bool:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-TOO_LARGE = _("The file is larger than %(limit)s MB. Remove pictures or split it, then try again.")

@@ -254,10 +254,8 @@ def _header(lines: list[Line], title_at: int | None):
             header["number"] = text
         elif DATE_LINE.match(text) and len(text) < 120:
             header["date_line"] = text
-        elif folded.startswith("cong hoa xa hoi chu nghia"):
-            header["nation"] = text
-        elif folded.startswith("doc lap") and "hanh phuc" in folded:
-            header["motto"] = text
+        elif folded.startswith("cong hoa xa hoi chu nghia") or folded.startswith("doc lap"):
+            continue  # the national motto, the same in every report
         elif i == title_at:
             title = text
         elif title_at is not None and i == title_at + 1 and not text.endswith(":"):
@@ -384,9 +382,8 @@ class _Reader:
                 target = parts.causes if "nguyen nhan" in fold(line.text) else parts.limitations
                 continue
             paragraph = _paragraph(line)
-            if target is parts.limitations and any(p.style == "bullet" for p in target):
-                paragraph = Paragraph(paragraph.content, "bullet")
-            if target is parts.causes:
+            # Causes are all items; limitations after an introduction that ends at the first bullet.
+            if target is parts.causes or any(p.style == "bullet" for p in target):
                 paragraph = Paragraph(paragraph.content, "bullet")
             target.append(paragraph)
 

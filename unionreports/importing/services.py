@@ -1,7 +1,6 @@
 """Reading an uploaded file into a report, and saving it: all of it in one transaction, or nothing."""
 
 import datetime
-from collections import Counter
 from pathlib import PurePath
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -12,11 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from unionreports.committee.models import Term
 from unionreports.reports.compose import compose_report
-from unionreports.reports.document import ReportDocument, inline_markup
+from unionreports.reports.document import Paragraph, ReportDocument, inline_markup
 from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
 
 from .docx import read_docx
-from .lines import TOO_LARGE, ImportFailed
+from .lines import ImportFailed
 from .outline import CAUSES_TITLE, PART_TITLES, Imported, Leftover, parse
 from .text import read_text
 
@@ -32,8 +31,7 @@ WRONG_TYPE = gettext_lazy(
 
 def read_report(name: str, data: bytes) -> Imported:
     """The report in an uploaded file; `ImportFailed` with a message for the user otherwise."""
-    if len(data) > MAX_BYTES:
-        raise ImportFailed(TOO_LARGE % {"limit": MAX_BYTES // (1024 * 1024)}, code="too_large")
+    check_size(len(data))
     if not data.strip():
         raise ImportFailed(_("The file is empty."), code="empty")
     kind = EXTENSIONS.get(PurePath(name).suffix.lower())
@@ -58,10 +56,19 @@ def read_report(name: str, data: bytes) -> Imported:
     return parse(lines, author=author)
 
 
+def check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise ImportFailed(
+            _("The file is larger than %(limit)s MB. Remove pictures or split it, then try again.")
+            % {"limit": MAX_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+
+
 def default_date(term: Term, imported: Imported) -> datetime.date:
     """The document's own date when the term allows it; else today, or the term's last day."""
     for day in (imported.date, timezone.localdate()):
-        if day and term.congress_date <= day and day.year <= term.end_year + 1:
+        if day and term.takes_report_on(day):
             return day
     return datetime.date(term.end_year, 12, 31)
 
@@ -84,30 +91,22 @@ def report_import(*, term: Term, imported: Imported, number: int, date: datetime
     )
     if part := parts.get(PART_TITLES["personnel"]):
         report.personnel_text = _lines(part.blocks)
-    items = []
-    for section in parts[PART_TITLES["limitations"]].children if PART_TITLES["limitations"] in parts else ():
-        if section.title == CAUSES_TITLE:
-            items += [(ReportItem.Kind.CAUSE, p) for p in section.blocks]
-            continue
-        intro = []
-        for paragraph in section.blocks:
-            if paragraph.style == "bullet" or any(kind == ReportItem.Kind.LIMITATION for kind, _ in items):
-                items.append((ReportItem.Kind.LIMITATION, paragraph))
-            else:
-                intro.append(paragraph)
-        report.limitations_intro = _lines(intro)
+    # The outline puts a part's introduction first and makes everything after it an item.
+    items: dict[str, tuple[Paragraph, ...]] = {}
+    if part := parts.get(PART_TITLES["limitations"]):
+        for section in part.children:
+            kind = ReportItem.Kind.CAUSE if section.title == CAUSES_TITLE else ReportItem.Kind.LIMITATION
+            if kind == ReportItem.Kind.LIMITATION:
+                report.limitations_intro = _lines([p for p in section.blocks if p.style != "bullet"])
+            items[kind] = tuple(p for p in section.blocks if p.style == "bullet")
     if part := parts.get(PART_TITLES["lessons"]):
         report.lessons_intro = _lines([p for p in part.blocks if not p.label])
-        items += [(ReportItem.Kind.LESSON, p) for p in part.blocks if p.label]
+        items[ReportItem.Kind.LESSON] = tuple(p for p in part.blocks if p.label)
     _save(report, _("Report"))
-    positions = Counter()
-    for kind, paragraph in items:
-        position = positions[kind]
-        positions[kind] += 1
-        _save(
-            ReportItem(report=report, kind=kind, position=position, text=inline_markup(paragraph.content)),
-            kind,
-        )
+    for kind, paragraphs in items.items():
+        for position, paragraph in enumerate(paragraphs):
+            text = inline_markup(paragraph.content)
+            _save(ReportItem(report=report, kind=kind, position=position, text=text), kind)
     if part := parts.get(PART_TITLES["achievements"]):
         for position, section in enumerate(part.children):
             area = _save_area(report, section, position, parent=None)

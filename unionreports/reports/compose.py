@@ -7,6 +7,7 @@ The document is Vietnamese whatever the interface language; only warnings are tr
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -126,16 +127,47 @@ def _congress_name(organization_name: str) -> str:
     return f"Đại hội {organization_name}"
 
 
+@dataclass(frozen=True)
+class _Committee:
+    """Who was elected, left, joined and sits on the report's date: what part I counts."""
+
+    elected: list[Membership]
+    leavers: list[Membership]
+    joiners: list[Membership]
+    sitting: list[Membership]
+
+    @classmethod
+    def on(cls, day, memberships: list[Membership]) -> "_Committee":
+        return cls(
+            elected=[m for m in memberships if m.joined_how == Membership.Joined.ELECTED],
+            leavers=[m for m in memberships if m.left_on and m.left_on <= day],
+            joiners=[
+                m for m in memberships if m.joined_how != Membership.Joined.ELECTED and m.joined_on <= day
+            ],
+            sitting=[m for m in memberships if m.sits_on(day)],
+        )
+
+    @property
+    def vice_chairs(self) -> int:
+        return sum(m.role == Membership.Role.VICE_CHAIR for m in self.sitting)
+
+    def figures(self) -> set[int]:
+        """The counts prose about the committee may name."""
+        groups = (self.elected, self.leavers, self.joiners, self.sitting)
+        return {len(group) for group in groups} | {self.vice_chairs}
+
+
 def _personnel_part(report: Report, memberships: list[Membership], warnings: list[str]) -> Section:
     if report.personnel_text.strip():
         return _personnel_as_written(report, memberships, warnings)
     term = report.term
-    elected = [m for m in memberships if m.joined_how == Membership.Joined.ELECTED]
-    leavers = [m for m in memberships if m.left_on and m.left_on <= report.date]
-    joiners = [
-        m for m in memberships if m.joined_how != Membership.Joined.ELECTED and m.joined_on <= report.date
-    ]
-    sitting = [m for m in memberships if m.sits_on(report.date)]
+    committee = _Committee.on(report.date, memberships)
+    elected, leavers, joiners, sitting = (
+        committee.elected,
+        committee.leavers,
+        committee.joiners,
+        committee.sitting,
+    )
 
     first: list = [
         f"{_congress_name(term.organization.name)} {term.label} đã bầu Ban Chấp hành Công đoàn "
@@ -159,7 +191,7 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
 
     changes = _joiners_sentence(joiners)
     chair = "Chủ tịch" if any(m.role == Membership.Role.CHAIR for m in sitting) else ""
-    vice_chairs = sum(m.role == Membership.Role.VICE_CHAIR for m in sitting)
+    vice_chairs = committee.vice_chairs
     leaders = [part for part in (chair, vice_chairs and f"{count(vice_chairs)} Phó Chủ tịch") if part]
     composition = f"Đến cuối nhiệm kỳ, Ban Chấp hành có {count(len(sitting))} đồng chí ủy viên"
     composition += f"; {' và '.join(leaders)}." if leaders else "."
@@ -181,9 +213,8 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
         )
     if not chair:
         warnings.append(_("Nobody sits as chair on the report's date."))
-    computed = {len(elected), len(leavers), len(joiners), len(sitting), vice_chairs}
     for figure in _figures_in(report.personnel_remarks + "\n" + report.personnel_closing):
-        if figure not in computed:
+        if figure not in committee.figures():
             warnings.append(
                 _("The remarks on the committee mention %(n)s members, which the records do not give.")
                 % {"n": figure}
@@ -194,26 +225,17 @@ def _personnel_part(report: Report, memberships: list[Membership], warnings: lis
 def _personnel_as_written(report: Report, memberships: list[Membership], warnings: list[str]) -> Section:
     """Part I as the secretary wrote (or imported) it; its figures are checked, not computed."""
     warnings.append(_("Part I is printed as written, not counted from the committee table."))
+    blocks = _paragraphs(report.personnel_text)
     if memberships:
-        elected = sum(m.joined_how == Membership.Joined.ELECTED for m in memberships)
-        leavers = sum(bool(m.left_on and m.left_on <= report.date) for m in memberships)
-        joiners = sum(
-            m.joined_how != Membership.Joined.ELECTED and m.joined_on <= report.date for m in memberships
-        )
-        sitting = [m for m in memberships if m.sits_on(report.date)]
-        vice_chairs = sum(m.role == Membership.Role.VICE_CHAIR for m in sitting)
-        computed = {elected, leavers, joiners, len(sitting), vice_chairs}
+        computed = _Committee.on(report.date, memberships).figures()
         # Figures in footnotes count something else (the seed's names where people went).
-        prose = "\n".join(paragraph.text for paragraph in _paragraphs(report.personnel_text))
-        for figure in _figures_in(prose):
+        for figure in _figures_in("\n".join(paragraph.text for paragraph in blocks)):
             if figure not in computed:
                 warnings.append(
                     _("Part I mentions %(n)s members, which the committee table does not give.")
                     % {"n": figure}
                 )
-    return Section(
-        number="", title="VỀ NHÂN SỰ BAN CHẤP HÀNH", level=1, blocks=_paragraphs(report.personnel_text)
-    )
+    return Section(number="", title="VỀ NHÂN SỰ BAN CHẤP HÀNH", level=1, blocks=blocks)
 
 
 def _leavers_footnote(leavers: list[Membership]) -> str:

@@ -138,10 +138,9 @@ class Report(models.Model):
         return reverse("reports:detail", args=[self.pk])
 
     def clean(self) -> None:
-        # Written during the term or at its end, for the next congress (the seed: 2017–2022, 2023).
         if self.term_id and self.date:
             term = self.term
-            if self.date < term.congress_date or self.date.year > term.end_year + 1:
+            if not term.takes_report_on(self.date):
                 raise ValidationError(
                     {
                         "date": ValidationError(
