@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 
 from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Membership, Organization, Person, Term
-from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
+from unionreports.reports.kinds import REPORT_KINDS
+from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
+from unionreports.reports.services import outline_create
 
 CONGRESS = datetime.date(2017, 6, 15)
 
@@ -71,6 +73,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Report
+        skip_postgeneration_save = True
 
     term = factory.SubFactory(TermFactory)
     number = 1
@@ -78,12 +81,28 @@ class ReportFactory(factory.django.DjangoModelFactory):
     opening = "Ban Chấp hành báo cáo như sau:"
     closing = "Xin chân thành cảm ơn."
 
+    @factory.post_generation
+    def outline(report, create, extracted, **kwargs):
+        """The outline of the report's kind, as `report_create` makes it (`outline=False`: none)."""
+        if create and extracted is not False:
+            outline_create(report=report, outline=REPORT_KINDS[report.kind].outline(report.term))
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportSection
+
+    report = factory.SubFactory(ReportFactory)
+    kind = "list"
+    title = factory.Sequence(lambda n: f"PHẦN {n}")
+    position = factory.Sequence(lambda n: n)
+
 
 class AreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AchievementArea
 
-    report = factory.SubFactory(ReportFactory)
+    section = factory.SubFactory(SectionFactory, kind="areas")
     title = factory.Sequence(lambda n: f"Lĩnh vực {n}")
 
 
@@ -99,6 +118,5 @@ class ReportItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReportItem
 
-    report = factory.SubFactory(ReportFactory)
-    kind = ReportItem.Kind.LIMITATION
+    section = factory.SubFactory(SectionFactory, kind="list")
     text = factory.Sequence(lambda n: f"Hạn chế số {n}.")

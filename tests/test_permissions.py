@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import AffiliationFactory
+from tests.pages import approve, areas, reading_order, section
 from unionreports.publishing import review
 from unionreports.publishing.services import report_publish
 from unionreports.rendering import pdf as pdf_module
@@ -35,7 +36,15 @@ TABLE = {
     "reports:docx": ("get", {"pk": "report"}, UNION_PAGE),
     "reports:text": ("get", {"pk": "report"}, UNION_PAGE),
     "reports:create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
-    "reports:areas": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "reports:outline": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "reports:section": ("get", {"pk": "report", "section_pk": "section"}, SECRETARY_PAGE),
+    "reports:section_move": (
+        "post",
+        {"pk": "report", "section_pk": "section", "direction": "down"},
+        SECRETARY_ACTION,
+    ),
+    "reports:section_delete": ("post", {"pk": "report", "section_pk": "section"}, SECRETARY_ACTION),
+    "reports:area_add": ("post", {"pk": "report", "section_pk": "areas"}, SECRETARY_ACTION),
     "reports:area": ("get", {"pk": "report", "area_pk": "area"}, SECRETARY_PAGE),
     "reports:area_move": ("post", {"pk": "report", "area_pk": "area", "direction": "down"}, SECRETARY_ACTION),
     "reports:area_delete": ("post", {"pk": "report", "area_pk": "area"}, SECRETARY_ACTION),
@@ -102,9 +111,15 @@ def world(db, demo_report, secretary):
     organization = demo_report.term.organization
     member = AffiliationFactory(organization=organization, role="member").user
     review.round_start(report=demo_report, by=secretary)
-    review.verdict_give(report=demo_report, user=member, decision="approve")
+    approve(demo_report, member)
     report_publish(report=demo_report, by=secretary)
-    comment = review.comment_add(report=demo_report, author=member, anchor="I.", text="Góp ý.", parent=None)
+    comment = review.comment_add(
+        report=demo_report,
+        author=member,
+        anchor=section(demo_report, "personnel").anchor,
+        text="Góp ý.",
+        parent=None,
+    )
     users = {
         "anonymous": None,
         "outsider": AffiliationFactory().user,
@@ -116,7 +131,10 @@ def world(db, demo_report, secretary):
         "org": organization.pk,
         "report": demo_report.pk,
         "term": demo_report.term.pk,
-        "area": demo_report.areas.first().pk,
+        "area": areas(demo_report).first().pk,
+        "areas": section(demo_report, "achievements").pk,
+        # The last section: moving it down or removing it is the test's last word on the report.
+        "section": reading_order(demo_report)[-1].pk,
         "comment": comment.pk,
         "token": demo_report.public_links.get().token,
     }

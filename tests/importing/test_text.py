@@ -8,11 +8,11 @@ import pytest
 
 from tests.importing.sources import SEED, seed_markdown
 from tests.rendering.test_text import words
+from unionreports.document import Footnote
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.services import read_report, report_import
 from unionreports.rendering.text import render_text
 from unionreports.reports.compose import compose_report
-from unionreports.reports.document import Footnote
 from unionreports.reports.models import Report
 
 

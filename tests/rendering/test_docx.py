@@ -19,10 +19,10 @@ from docx.shared import Cm, Mm, Pt
 from lxml import etree
 from pypdf import PdfReader
 
+from unionreports.document import Footnote, Paragraph
 from unionreports.rendering.docx import CONTENT_TYPE_DOCX, docx_key, render_docx
 from unionreports.rendering.pdf import render_pdf
 from unionreports.reports.compose import compose_report
-from unionreports.reports.document import Footnote, Paragraph
 from unionreports.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +142,11 @@ def test_headings_are_word_headings_that_look_like_the_body(word):
     for level in (1, 2, 3):
         style = word.styles[f"Heading {level}"]
         assert style.font.size == Pt(14) and style.font.bold
-        assert style.font.italic == (level == 3)
         assert style.font.color.rgb is None and style.font.color.theme_color is None
+    # Sub-sections (1.1.) are in italics, whatever their depth in Word's outline.
+    italic = {p.text: all(run.italic for run in p.runs) for p in word.paragraphs if p.style.name.startswith("Heading")}
+    assert italic["1.1. Về công tác chỉ đạo và điều hành thực hiện Nghị quyết Đại hội Công đoàn"]
+    assert not italic["1. Trách nhiệm của Ban Chấp hành"]
         assert style.element.rPr.rFonts is None  # the body's Times New Roman
         assert style.paragraph_format.keep_with_next
 

@@ -13,6 +13,7 @@ from tests.factories import (
     ReportItemFactory,
     TermFactory,
 )
+from tests.pages import section
 from unionreports.committee.models import Person
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
@@ -173,18 +174,22 @@ class TestWarnings:
     def test_prose_that_contradicts_the_records_is_flagged(self):
         term = TermFactory(committee_size=1)
         committee(term, ("chair", "elected", term.congress_date, None, "", None))
-        report = ReportFactory(term=term, personnel_remarks="Ban Chấp hành có 09 đồng chí.")
+        report = ReportFactory(term=term)
+        personnel = section(report, "personnel")
+        personnel.remarks = "Ban Chấp hành có 09 đồng chí."
+        personnel.save()
         assert any("9" in w for w in compose(report).warnings)
 
 
 class TestAchievements:
     def test_areas_and_items_keep_their_order_and_kinds(self):
         report = ReportFactory()
-        second = AreaFactory(report=report, position=2, title="Sau")
-        first = AreaFactory(report=report, position=1, title="Trước")
+        areas = section(report, "achievements")
+        second = AreaFactory(section=areas, position=2, title="Sau")
+        first = AreaFactory(section=areas, position=1, title="Trước")
         AchievementFactory(area=first, kind="paragraph", text="Mở đầu.")
         AchievementFactory(area=first, kind="bullet", text="Một việc.", position=1)
-        sub = AreaFactory(report=report, parent=second, title="Chi tiết")
+        sub = AreaFactory(section=areas, parent=second, title="Chi tiết")
         AchievementFactory(area=sub, text="Việc con.")
         part = next(p for p in compose(report).parts if p.title.startswith("KẾT QUẢ"))
         assert [(a.number, a.title) for a in part.children] == [("1.", "Trước"), ("2.", "Sau")]
@@ -196,6 +201,6 @@ class TestAchievements:
 
     def test_empty_parts_are_left_out_and_the_rest_renumbered(self):
         report = ReportFactory()
-        ReportItemFactory(report=report, kind="lesson", text="Một bài học.")
+        ReportItemFactory(section=section(report, "lessons"), text="Một bài học.")
         titles = [f"{p.number} {p.title}" for p in compose(report).parts]
         assert titles == ["I. VỀ NHÂN SỰ BAN CHẤP HÀNH", "II. MỘT SỐ KINH NGHIỆM"]

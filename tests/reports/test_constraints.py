@@ -38,5 +38,5 @@ def test_an_area_cannot_be_its_own_parent():
 
 def test_an_area_under_another_area_is_stored():
     parent = AreaFactory()
-    child = AreaFactory(report=parent.report, parent=parent)
+    child = AreaFactory(section=parent.section, parent=parent)
     assert list(parent.children.all()) == [child]

@@ -9,21 +9,30 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import AreaFactory, MembershipFactory, ReportFactory, ReportItemFactory, TermFactory
+from tests.factories import (
+    AchievementFactory,
+    AreaFactory,
+    MembershipFactory,
+    ReportFactory,
+    ReportItemFactory,
+    SectionFactory,
+    TermFactory,
+)
+from tests.pages import areas, items, page, section
 from unionreports.accounts.models import Affiliation
-from unionreports.reports.models import Report
+from unionreports.reports.models import Report, ReportItem
 
 pytestmark = pytest.mark.django_db
 
-PARTS = ["header", "committee", "prose", "limitations", "causes", "lessons"]
+PARTS = ["header", "committee", "prose", "outline", "personnel", "achievements", "limitations_part"]
+PARTS += ["limitations", "causes", "lessons"]
 
 
 def edit_urls(report) -> list[str]:
-    area = report.areas.first()
+    area = areas(report).first()
     organization = report.term.organization
     return [
-        *(reverse("reports:edit", args=[report.pk, part]) for part in PARTS),
-        reverse("reports:areas", args=[report.pk]),
+        *(page(report, part) for part in PARTS),
         reverse("reports:area", args=[report.pk, area.pk]),
         reverse("reports:create", args=[organization.pk]),
         reverse("committee:term_create", args=[organization.pk]),
@@ -56,7 +65,7 @@ class TestWhoMayEdit:
             assert client.get(url).status_code == 404, url
 
     def test_area_moves_and_deletions_are_the_secretarys(self, client, demo_report, member, outsider):
-        area = demo_report.areas.first()
+        area = areas(demo_report).first()
         move = reverse("reports:area_move", args=[demo_report.pk, area.pk, "down"])
         delete = reverse("reports:area_delete", args=[demo_report.pk, area.pk])
         client.force_login(member)
@@ -64,7 +73,7 @@ class TestWhoMayEdit:
         assert client.post(delete).status_code == 403
         client.force_login(outsider)
         assert client.post(delete).status_code == 404
-        assert demo_report.areas.filter(pk=area.pk).exists()
+        assert areas(demo_report).filter(pk=area.pk).exists()
 
     def test_the_edit_button_shows_only_to_the_secretary(self, client, demo_report, secretary, member):
         edit = reverse("reports:edit", args=[demo_report.pk, "header"])
@@ -78,68 +87,71 @@ def base_of(response) -> str:
     return re.search(r'name="base" value="([0-9a-f]*)"', response.text).group(1)
 
 
-def items_post(report, kind: str, texts: list[str], base: str, deleted=()) -> dict:
-    items = list(report.items.filter(kind=kind).order_by("position"))
+def items_post(report, name: str, texts: list[str], base: str, deleted=()) -> dict:
+    """A post of a list section's page: its own fields as they are, and `texts` as its items."""
+    listed = section(report, name)
+    existing = list(items(report, name))
     data = {
         "base": base,
-        f"{kind}-TOTAL_FORMS": str(len(texts)),
-        f"{kind}-INITIAL_FORMS": str(len(items)),
-        f"{kind}-MIN_NUM_FORMS": "0",
-        f"{kind}-MAX_NUM_FORMS": "1000",
+        "title": listed.title,
+        "text": listed.text,
+        "numbered": "on" if listed.numbered else "",
+        "items-TOTAL_FORMS": str(len(texts)),
+        "items-INITIAL_FORMS": str(len(existing)),
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
     }
     for i, text in enumerate(texts):
-        data[f"{kind}-{i}-text"] = text
-        data[f"{kind}-{i}-ORDER"] = str(i + 1)
-        if i < len(items):
-            data[f"{kind}-{i}-id"] = str(items[i].pk)
+        data[f"items-{i}-text"] = text
+        data[f"items-{i}-ORDER"] = str(i + 1)
+        if i < len(existing):
+            data[f"items-{i}-id"] = str(existing[i].pk)
         if i in deleted:
-            data[f"{kind}-{i}-DELETE"] = "on"
+            data[f"items-{i}-DELETE"] = "on"
     return data
 
 
 class TestLists:
     def test_items_are_saved_in_the_order_shown_and_deleted_when_marked(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "causes"])
+        url = page(demo_report, "causes")
         base = base_of(client.get(url))
-        causes = [c.text for c in demo_report.items.filter(kind="cause").order_by("position")]
-        data = items_post(demo_report, "cause", [*causes, "Nguyên nhân mới."], base, deleted={1})
+        causes = [c.text for c in items(demo_report, "causes")]
+        data = items_post(demo_report, "causes", [*causes, "Nguyên nhân mới."], base, deleted={1})
         # Shown as: the new cause, the last old one, then the first and the third.
         for row, order in ((4, 1), (3, 2), (0, 3), (2, 4)):
-            data[f"cause-{row}-ORDER"] = str(order)
+            data[f"items-{row}-ORDER"] = str(order)
         response = client.post(url, data)
         assert response.status_code == 302
-        saved = list(
-            demo_report.items.filter(kind="cause").order_by("position").values_list("text", flat=True)
-        )
+        saved = list(items(demo_report, "causes").values_list("text", flat=True))
         assert saved == ["Nguyên nhân mới.", causes[3], causes[0], causes[2]]
 
     def test_a_stale_form_is_refused_with_the_typed_text_kept(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "lessons"])
+        url = page(demo_report, "lessons")
         base = base_of(client.get(url))
-        lessons = [c.text for c in demo_report.items.filter(kind="lesson").order_by("position")]
-        client.post(url, items_post(demo_report, "lesson", [*lessons[:3], "Sửa bởi người thứ nhất."], base))
+        lessons = [c.text for c in items(demo_report, "lessons")]
+        client.post(url, items_post(demo_report, "lessons", [*lessons[:3], "Sửa bởi người thứ nhất."], base))
         response = client.post(
-            url, items_post(demo_report, "lesson", [*lessons[:3], "Sửa bởi người thứ hai."], base)
+            url, items_post(demo_report, "lessons", [*lessons[:3], "Sửa bởi người thứ hai."], base)
         )
         assert response.status_code == 409
         assert "Sửa bởi người thứ hai." in response.text
-        assert demo_report.items.get(kind="lesson", position=3).text == "Sửa bởi người thứ nhất."
+        assert items(demo_report, "lessons").get(position=3).text == "Sửa bởi người thứ nhất."
 
     def test_text_past_a_sane_length_is_refused_in_vietnamese(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "causes"])
-        response = client.post(url, items_post(demo_report, "cause", ["x" * 5000], base_of(client.get(url))))
+        url = page(demo_report, "causes")
+        response = client.post(url, items_post(demo_report, "causes", ["x" * 5000], base_of(client.get(url))))
         assert response.status_code == 200
         assert "Giá trị này chỉ có tối đa 4000 kí tự (hiện có 5000)" in response.text
 
     def test_an_emptied_item_is_an_error_not_a_silent_deletion(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "causes"])
-        response = client.post(url, items_post(demo_report, "cause", [""], base_of(client.get(url))))
+        url = page(demo_report, "causes")
+        response = client.post(url, items_post(demo_report, "causes", [""], base_of(client.get(url))))
         assert "Trường này là bắt buộc" in response.text
-        assert demo_report.items.filter(kind="cause").count() == 4
+        assert items(demo_report, "causes").count() == 4
 
 
 def committee_post(report, rows: list[dict], base: str) -> dict:
@@ -181,7 +193,7 @@ def committee_rows(report) -> list[dict]:
 class TestCommittee:
     def test_a_second_chair_refuses_the_whole_table(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "committee"])
+        url = page(demo_report, "committee")
         rows = committee_rows(demo_report)
         rows[3]["full_name"] = "Tên đã sửa"
         rows[4]["role"] = "chair"
@@ -193,7 +205,7 @@ class TestCommittee:
 
     def test_leaving_before_joining_is_shown_on_its_row(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "committee"])
+        url = page(demo_report, "committee")
         rows = committee_rows(demo_report)
         rows[5].update(left_on="2016-01-01", left_reason="retirement")
         response = client.post(url, committee_post(demo_report, rows, base_of(client.get(url))))
@@ -201,7 +213,7 @@ class TestCommittee:
 
     def test_a_retirement_recorded_in_the_table_reaches_part_one(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "committee"])
+        url = page(demo_report, "committee")
         rows = committee_rows(demo_report)
         rows[5].update(left_on="2022-01-10", left_reason="retirement")
         assert (
@@ -236,13 +248,19 @@ class TestCreating:
         client.force_login(secretary)
         response = client.post(
             reverse("reports:create", args=[organization.pk]),
-            {"term": term.pk, "number": 1, "date": "2028-03-01", "from_previous": "on"},
+            {
+                "term": term.pk,
+                "kind": "kiem_diem",
+                "number": 1,
+                "date": "2028-03-01",
+                "start_from": demo_report.pk,
+            },
         )
         report = Report.objects.get(term=term)
         assert response["Location"] == reverse("reports:edit", args=[report.pk, "header"])
-        titles = list(report.areas.values_list("title", flat=True))
+        titles = list(areas(report).values_list("title", flat=True))
         assert "Trách nhiệm của Ban Chấp hành" in titles and len(titles) == 4
-        assert report.items.count() == 0
+        assert ReportItem.objects.filter(section__report=report).count() == 0
         assert report.recipients == demo_report.recipients
 
     def test_a_term_ending_before_it_starts_is_refused_in_vietnamese(self, client, demo_report, secretary):
@@ -256,7 +274,7 @@ class TestCreating:
 
 class TestNoLostWork:
     def test_a_post_after_the_session_ended_comes_back_after_logging_in(self, client, demo_report, secretary):
-        url = reverse("reports:edit", args=[demo_report.pk, "prose"])
+        url = page(demo_report, "prose")
         client.force_login(secretary)
         base = base_of(client.get(url))
         client.logout()
@@ -264,9 +282,9 @@ class TestNoLostWork:
         response = client.post(url, typed)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
         client.post(reverse("login"), {"username": "thuky", "password": "thuky-demo-2023"})
-        page = client.get(url)
-        assert "Đoạn mở đầu gõ rất lâu." in page.text
-        assert "Phiên làm việc đã hết hạn" in page.text
+        again = client.get(url)
+        assert "Đoạn mở đầu gõ rất lâu." in again.text
+        assert "Phiên làm việc đã hết hạn" in again.text
         demo_report.refresh_from_db()
         assert demo_report.opening != "Đoạn mở đầu gõ rất lâu."
 
@@ -307,19 +325,22 @@ class TestInvitations:
 
 
 def test_a_report_of_another_union_cannot_be_given_an_area_of_ours(client, demo_report, secretary):
-    other = AreaFactory(report=ReportFactory())
+    other = AreaFactory(section=section(ReportFactory(), "achievements"))
     client.force_login(secretary)
     assert client.get(reverse("reports:area", args=[demo_report.pk, other.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("part", ["committee", "lessons", "header"])
+@pytest.mark.parametrize("part", ["committee", "lessons", "header", "outline", "achievements"])
 def test_an_editing_page_costs_the_same_queries_with_many_more_rows(client, demo_report, secretary, part):
     client.force_login(secretary)
-    url = reverse("reports:edit", args=[demo_report.pk, part])
+    url = page(demo_report, part)
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     MembershipFactory.create_batch(30, term=demo_report.term)
-    ReportItemFactory.create_batch(30, report=demo_report, kind="lesson")
+    ReportItemFactory.create_batch(30, section=section(demo_report, "lessons"))
+    for _ in range(5):
+        AchievementFactory.create_batch(5, area=AreaFactory(section=section(demo_report, "achievements")))
+    ReportItemFactory.create_batch(5, section=SectionFactory(report=demo_report, position=9))
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
@@ -364,18 +385,20 @@ class TestRulesOfTheRecords:
 class TestHistory:
     def test_an_earlier_text_of_an_item_can_be_restored(self, client, demo_report, secretary):
         client.force_login(secretary)
-        url = reverse("reports:edit", args=[demo_report.pk, "causes"])
-        causes = [c.text for c in demo_report.items.filter(kind="cause").order_by("position")]
+        url = page(demo_report, "causes")
+        causes = [c.text for c in items(demo_report, "causes")]
         first = client.post(
-            url, items_post(demo_report, "cause", ["Bản sửa lần một.", *causes[1:]], base_of(client.get(url)))
+            url,
+            items_post(demo_report, "causes", ["Bản sửa lần một.", *causes[1:]], base_of(client.get(url))),
         )
         assert first.status_code == 302
         client.post(
-            url, items_post(demo_report, "cause", ["Bản sửa lần hai.", *causes[1:]], base_of(client.get(url)))
+            url,
+            items_post(demo_report, "causes", ["Bản sửa lần hai.", *causes[1:]], base_of(client.get(url))),
         )
-        page = client.get(reverse("reports:history", args=[demo_report.pk]))
-        assert "Bản sửa lần một." in page.text and "Bản sửa lần hai." in page.text
-        item = demo_report.items.get(kind="cause", position=0)
+        history = client.get(reverse("reports:history", args=[demo_report.pk]))
+        assert "Bản sửa lần một." in history.text and "Bản sửa lần hai." in history.text
+        item = items(demo_report, "causes").get(position=0)
         record = item.history.filter(text="Bản sửa lần một.").get()
         client.post(
             reverse("reports:restore", args=[demo_report.pk]),

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import AchievementFactory, AreaFactory, MembershipFactory, ReportItemFactory
+from tests.pages import section
 from unionreports.rendering import pdf as pdf_module
 from unionreports.rendering.models import RenderedDocument
 
@@ -86,17 +87,19 @@ class TestPage:
 
 def grow_tenfold(report):
     """Ten times the areas, achievements, limitations, causes, lessons and members."""
-    for area in list(report.areas.all()):
+    areas = section(report, "achievements")
+    for area in list(areas.areas.all()):
         for _ in range(9):
             for item in list(area.items.all()):
                 AchievementFactory(area=area, kind=item.kind, text=item.text)
     for i in range(9):
-        top = AreaFactory(report=report, position=10 + i)
+        top = AreaFactory(section=areas, position=10 + i)
         for j in range(3):
-            sub = AreaFactory(report=report, parent=top, position=j)
+            sub = AreaFactory(section=areas, parent=top, position=j)
             AchievementFactory.create_batch(3, area=sub)
-    for item in list(report.items.all()):
-        ReportItemFactory.create_batch(9, report=report, kind=item.kind)
+    for listed in report.sections.filter(kind="list"):
+        for item in list(listed.items.all()):
+            ReportItemFactory.create_batch(9, section=listed, text=item.text)
     MembershipFactory.create_batch(20, term=report.term)
 
 

@@ -18,8 +18,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from unionreports.document import Footnote, Inline, inline_markup
 from unionreports.lib.vietnamese import to_roman
-from unionreports.reports.document import Footnote, Inline, inline_markup
 
 from .lines import ImportFailed, Line, make_line
 from .text import read_text

@@ -4,7 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from unionreports.reports.document import Footnote, Inline
+from unionreports.document import Footnote, Inline
 
 
 class ImportFailed(Exception):

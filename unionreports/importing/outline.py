@@ -1,10 +1,14 @@
 """From the lines of a file to a `ReportDocument`: which part, section and item each line is.
 
-Parts I–IV are known by their headings, whatever the capitalisation and with or without
-diacritics; sections and sub-sections by their numbers (or heading styles); the opening by
-coming before part I and the closing by coming after the last lesson. The header, the
-signature and "Nơi nhận" are read for their facts. What has no place in a report is kept as
-a `Leftover`, to be shown, never dropped.
+Parts are found by their headings ("PHẦN THỨ NHẤT", "I. …" in Roman figures, a "Heading 1"
+style, or a line in capitals naming a kind), sections inside them by their numbers or heading
+styles. Each part and section is given a kind of the registry (`reports.kinds.PART_KINDS`) by the
+words of its heading, checked against what it holds: numbered titles make areas (or, when each
+title names a kind, a part holding sections), bullet points or numbered sentences a list. A part
+that names no kind is still a part, prose or a list. The opening is what comes before the first
+part, the closing what follows the last part's content; the header, the signature and "Nơi nhận"
+are read for their facts. Numbers are computed again by `number_sections`, as for any report.
+What has no place in a report (a table) is kept as a `Leftover`, to be shown, never dropped.
 """
 
 import datetime
@@ -15,8 +19,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from unionreports.lib.vietnamese import to_roman
-from unionreports.reports.document import (
+from unionreports.document import (
+    NUMBERED,
     Header,
     Paragraph,
     ReportDocument,
@@ -24,28 +28,14 @@ from unionreports.reports.document import (
     Signature,
     inline_markup,
     number_footnotes,
+    number_sections,
 )
+from unionreports.reports.kinds import PART_KINDS
 
 from .lines import ImportFailed, Line, is_capitals
 
-PART_TITLES = {
-    "personnel": "VỀ NHÂN SỰ BAN CHẤP HÀNH",
-    "achievements": "KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
-    "limitations": "HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN",
-    "lessons": "MỘT SỐ KINH NGHIỆM",
-}
-LIMITATIONS_TITLE = "Hạn chế, khuyết điểm"
-CAUSES_TITLE = "Nguyên nhân của hạn chế, khuyết điểm"
-# Words of a part's heading, without diacritics; the first part whose words match wins.
-PART_WORDS = [
-    ("personnel", ("nhan su",)),
-    ("lessons", ("kinh nghiem", "bai hoc")),
-    ("limitations", ("han che", "khuyet diem", "ton tai")),
-    ("achievements", ("ket qua", "uu diem", "chi dao, dieu hanh")),
-]
-# A part whose heading names none of those words is known by its number, if it has one.
-ROMAN_ORDER = {"I": "personnel", "II": "achievements", "III": "limitations", "IV": "lessons"}
-
+# A division of the report: "PHẦN THỨ NHẤT", "PHẦN I", "Phần thứ hai: …".
+DIVISION = re.compile(r"^phan\s+(?:thu\s+(?:nhat|hai|ba|tu|nam)|[ivx]{1,4}|\d)\b\s*[:.\-–]?\s*(?P<title>.*)$")
 ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[.)/-]\s*(?P<title>\S.*)$")
 # "1. ", "1.2.", "1.2.Về" (no space typed), "1)"; or "1.2 " without the last dot, but never a bare "12 ".
 NUMBER = re.compile(
@@ -83,6 +73,8 @@ class Imported:
     number: int | None = None
     date: datetime.date | None = None
     place: str = ""
+    # "kiem_diem" or "tong_ket" (`reports.kinds.REPORT_KINDS`), from the divisions and the subject.
+    report_kind: str = "kiem_diem"
 
     def to_dict(self) -> dict:
         return {
@@ -91,6 +83,7 @@ class Imported:
             "number": self.number,
             "date": self.date.isoformat() if self.date else None,
             "place": self.place,
+            "report_kind": self.report_kind,
         }
 
     @classmethod
@@ -101,26 +94,24 @@ class Imported:
             number=data["number"],
             date=datetime.date.fromisoformat(data["date"]) if data["date"] else None,
             place=data["place"],
+            report_kind=data.get("report_kind", "kiem_diem"),
         )
 
 
 @dataclass
-class _Area:
+class _Node:
+    """A part or section being read: its kind, title, paragraphs and sections inside it."""
+
+    kind: str
     title: str
     blocks: list[Paragraph] = field(default_factory=list)
-    children: list["_Area"] = field(default_factory=list)
+    children: list["_Node"] = field(default_factory=list)
+    # A list's paragraphs after this one follow its last marked item: the report's closing, if last.
+    last_item: int = -1
 
-
-@dataclass
-class _Parts:
-    opening: list[Paragraph] = field(default_factory=list)
-    personnel: list[Paragraph] = field(default_factory=list)
-    areas: list[_Area] = field(default_factory=list)
-    limitations: list[Paragraph] = field(default_factory=list)
-    causes: list[Paragraph] = field(default_factory=list)
-    lessons: list[Paragraph] = field(default_factory=list)
-    closing: list[Paragraph] = field(default_factory=list)
-    leftovers: list[Leftover] = field(default_factory=list)
+    def section(self) -> Section:
+        children = tuple(child.section() for child in self.children)
+        return Section("", self.title, 0, tuple(self.blocks), children, kind=self.kind)
 
 
 def parse(lines: list[Line], *, author: str = "") -> Imported:
@@ -131,36 +122,35 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     # The parts follow the title and the subject line under it, which may name "kết quả" too.
     title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
     body_from = 0 if title_at is None else title_at + 2
-    heads = [
-        (i, kind) for i, line in enumerate(lines) if i >= body_from and (kind := _part_kind(line)) is not None
-    ]
-    if not any(kind != "unknown" for _, kind in heads):
+    heads = [(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]
+    if not heads:
         raise ImportFailed(
             _(
-                "No part of a report was found: the file has none of the headings “I. VỀ NHÂN SỰ BAN CHẤP "
-                "HÀNH”, “II. KẾT QUẢ …”, “III. HẠN CHẾ …”, “IV. MỘT SỐ KINH NGHIỆM”."
+                "No part of a report was found: the file has no heading such as “I. VỀ NHÂN SỰ BAN CHẤP "
+                "HÀNH”, “II. KẾT QUẢ …”, “PHẦN THỨ NHẤT” or a heading in Word's “Heading 1” style."
             ),
             code="no_parts",
         )
     first = heads[0][0]
     tail_start = _tail_start(lines, heads[-1][0])
     header, title, subject, leftovers, opening_lines = _header(lines[:first], title_at)
-    parts = _Parts(leftovers=leftovers)
-    parts.opening = [_paragraph(line) for line in opening_lines]
-    seen = set()
+    leftovers = list(leftovers)
+    parts: list[_Node] = []
+    division: _Node | None = None
     bounds = [*heads, (tail_start, None)]
-    for (start, kind), (end, _next) in itertools.pairwise(bounds):
-        body = lines[start + 1 : end]
-        heading = lines[start].text
-        if kind in seen or kind == "unknown":
-            parts.leftovers.append(Leftover(heading, "\n".join(_markup(line) for line in body)))
-            continue
-        seen.add(kind)
-        body, tables = _take_tables(body, heading)
-        parts.leftovers += tables
-        getattr(_Reader, kind)(body, parts)
+    for (start, (level, heading)), (end, _next) in itertools.pairwise(bounds):
+        body, tables = _take_tables(lines[start + 1 : end], lines[start].text)
+        leftovers += tables
+        if level == "division":
+            if not heading and body and is_capitals(body[0].text):
+                heading, body = body[0].text.strip(), body[1:]
+            division = _Node("group", heading, [_paragraph(line) for line in body])
+            parts.append(division)
+        else:
+            (division.children if division else parts).append(_read(heading, body, depth=1))
+    closing = _closing(parts)
     signature, recipients, tail_leftovers = _tail(lines[tail_start:])
-    parts.leftovers += tail_leftovers
+    leftovers += tail_leftovers
     number_line = header.get("number", "")
     date_match = DATE_LINE.match(header.get("date_line", ""))
     date = None
@@ -178,9 +168,9 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         ),
         title=title or "BÁO CÁO",
         subject=subject,
-        opening=tuple(parts.opening),
-        parts=_sections(parts),
-        closing=tuple(parts.closing),
+        opening=tuple(_paragraph(line) for line in opening_lines),
+        parts=number_sections([part.section() for part in parts], divisions=division is not None),
+        closing=tuple(closing),
         signature=signature,
         recipients=recipients,
         author=author,
@@ -188,10 +178,13 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     number = DOCUMENT_NUMBER.match(number_line)
     return Imported(
         document=number_footnotes(document),
-        leftovers=tuple(parts.leftovers),
+        leftovers=tuple(leftovers),
         number=int(number["number"]) if number else None,
         date=date,
         place=date_match["place"].strip() if date_match else "",
+        report_kind="tong_ket"
+        if division is not None or fold(subject).startswith("tong ket")
+        else "kiem_diem",
     )
 
 
@@ -215,20 +208,37 @@ def _take_tables(lines: list[Line], heading: str) -> tuple[list[Line], list[Left
     return kept, leftovers
 
 
-def _part_kind(line: Line) -> str | None:
-    """ "personnel", "achievements", "limitations", "lessons", "unknown" (a part V) or None."""
+def _head(line: Line) -> tuple[str, str] | None:
+    """("division", title) for "PHẦN THỨ NHẤT…", ("part", title) for a part's heading, else None."""
     text = line.text.strip()
+    if len(text) > 200:
+        return None
+    folded = fold(text)
+    if (division := DIVISION.match(folded)) and (
+        is_capitals(text) or line.heading == 1 or text[:4] == "Phần"
+    ):
+        return "division", text[len(text) - len(division["title"]) :].strip() if division["title"] else ""
     roman = ROMAN.match(text)
-    title = roman["title"] if roman else text
-    if len(title) > 200:
-        return None
-    if not (roman or line.heading == 1 or is_capitals(title)):
-        return None
+    title = roman["title"].strip() if roman else text
+    if roman and (is_capitals(title) or line.heading == 1 or kind_by_words(title)):
+        return "part", title
+    if not roman and line.heading == 1:
+        return "part", title
+    if not roman and is_capitals(title) and len(title) < 120 and kind_by_words(title):
+        return "part", title
+    return None
+
+
+def kind_by_words(title: str) -> str | None:
+    """The part kind whose heading words come first in `title`, if any names one."""
     folded = fold(title)
-    for kind, words in PART_WORDS:
-        if any(word in folded for word in words):
-            return kind
-    return ROMAN_ORDER.get(roman["number"], "unknown") if roman else None
+    found = [
+        (position, order, kind.slug)
+        for order, kind in enumerate(PART_KINDS.values())
+        for word in kind.words
+        if (position := folded.find(word)) >= 0
+    ]
+    return min(found)[2] if found else None
 
 
 def _tail_start(lines: list[Line], last_head: int) -> int:
@@ -335,123 +345,113 @@ def _is_sentence(rest: Line) -> bool:
     return len(text) > TITLE_LIMIT or (len(text.split()) >= 12 and text[-1:] in ".;:!?…")
 
 
-class _Reader:
-    """One method a part: files the part's lines into `parts`."""
+def _subheadings(lines: list[Line], depth: int) -> list[int]:
+    """Where the numbered titles of the sections inside a part begin ("1. Ưu điểm", a Heading 2)."""
+    found = []
+    for i, line in enumerate(lines):
+        numbered = _numbered(line)
+        if numbered and len(numbered[0]) == depth and numbered[1].content and not _is_sentence(numbered[1]):
+            found.append(i)
+        elif not numbered and line.heading == depth + 1 and len(line.text) <= TITLE_LIMIT:
+            found.append(i)
+    return found
 
-    @staticmethod
-    def personnel(lines: list[Line], parts: _Parts) -> None:
-        parts.personnel += [_paragraph(line) for line in lines]
 
-    @staticmethod
-    def achievements(lines: list[Line], parts: _Parts) -> None:
-        current: _Area | None = None
-        for line in lines:
-            numbered = _numbered(line)
-            heading = line.heading
-            if numbered and len(numbered[0]) <= 2 and (heading or numbered[1].content):
-                digits, rest = numbered
-                sentence = not heading and _is_sentence(rest)
-                area = _Area("" if sentence else rest.text.strip())
-                if sentence:
-                    area.blocks.append(Paragraph(rest.content, "body"))
-                if len(digits) == 1 or not parts.areas:
-                    parts.areas.append(area)
-                else:
-                    parts.areas[-1].children.append(area)
-                current = area
-            elif heading >= 2 and not numbered and len(line.text) <= TITLE_LIMIT:
-                area = _Area(line.text.strip())
-                if heading == 2 or not parts.areas:
-                    parts.areas.append(area)
-                else:
-                    parts.areas[-1].children.append(area)
-                current = area
-            elif current is None:
-                parts.leftovers.append(Leftover(_("Part II, before its first section"), _markup(line)))
+def _subtitle(line: Line) -> str:
+    numbered = _numbered(line)
+    return (numbered[1] if numbered else line).text.strip()
+
+
+def _read(title: str, lines: list[Line], depth: int) -> _Node:
+    """A part (depth 1) or a section inside one (depth 2), read as the kind its words and lines say."""
+    hint = kind_by_words(title)
+    if hint == "personnel":
+        return _Node("personnel", title, [_paragraph(line) for line in lines])
+    heads = _subheadings(lines, depth)
+    if heads and depth == 1:
+        hints = [kind_by_words(_subtitle(lines[i])) for i in heads]
+        if hint != "areas" and (hint == "group" or all(h not in (None, "areas") for h in hints)):
+            node = _Node("group", title, [_paragraph(line) for line in lines[: heads[0]]])
+            for start, end in itertools.pairwise([*heads, len(lines)]):
+                node.children.append(_read(_subtitle(lines[start]), lines[start + 1 : end], depth + 1))
+            return node
+    marked = any(_numbered(line) or line.text.startswith("- ") for line in lines)
+    if heads or (hint == "areas" and marked):
+        return _areas(title, lines, depth)
+    if hint in ("list", "group", "areas") or marked:
+        return _list(title, lines)
+    return _Node("prose", title, [_paragraph(line) for line in lines])
+
+
+def _areas(title: str, lines: list[Line], depth: int) -> _Node:
+    """Numbered areas ("1.", "1.1." or Heading 2 and 3), paragraphs before the first as the introduction."""
+    node = _Node("areas", title)
+    current: _Node | None = None
+    for line in lines:
+        numbered = _numbered(line)
+        heading = line.heading
+        if numbered and len(numbered[0]) <= depth + 1 and (heading or numbered[1].content):
+            digits, rest = numbered
+            sentence = not heading and _is_sentence(rest)
+            area = _Node("area", "" if sentence else rest.text.strip())
+            if sentence:
+                area.blocks.append(Paragraph(rest.content, "runin"))
+            if len(digits) == depth or not node.children:
+                node.children.append(area)
             else:
-                current.blocks.append(_paragraph(line))
-
-    @staticmethod
-    def limitations(lines: list[Line], parts: _Parts) -> None:
-        target = parts.limitations
-        for line in lines:
-            numbered = _numbered(line)
-            if (numbered and len(numbered[0]) == 1 and not _is_sentence(numbered[1])) or (
-                line.heading >= 2 and not _is_sentence(line)
-            ):
-                target = parts.causes if "nguyen nhan" in fold(line.text) else parts.limitations
-                continue
-            paragraph = _paragraph(line)
-            # Causes are all items; limitations after an introduction that ends at the first bullet.
-            if target is parts.causes or any(p.style == "bullet" for p in target):
-                paragraph = Paragraph(paragraph.content, "bullet")
-            target.append(paragraph)
-
-    @staticmethod
-    def lessons(lines: list[Line], parts: _Parts) -> None:
-        """Lessons are the list; unnumbered lines before it introduce it, those after it close the report."""
-        listed = [i for i, line in enumerate(lines) if _numbered(line) or line.text.startswith("- ")]
-        if not listed:
-            # No list: an introduction ends with a colon, every other paragraph is a lesson.
-            listed = [i for i, line in enumerate(lines) if not line.text.rstrip().endswith(":")]
-        for i, line in enumerate(lines):
-            if listed and i > listed[-1]:
-                parts.closing.append(_paragraph(line))
-            elif listed and i >= listed[0]:
-                numbered = _numbered(line)
-                content = numbered[1].content if numbered else _paragraph(line).content
-                parts.lessons.append(Paragraph(content, "body", LESSON))
+                node.children[-1].children.append(area)
+            current = area
+        elif heading > depth and not numbered and len(line.text) <= TITLE_LIMIT:
+            area = _Node("area", line.text.strip())
+            if heading == depth + 1 or not node.children:
+                node.children.append(area)
             else:
-                parts.lessons.append(_paragraph(line))
+                node.children[-1].children.append(area)
+            current = area
+        else:
+            (current.blocks if current else node.blocks).append(_paragraph(line))
+    return node
 
 
-# Marks a lesson until the lessons are numbered.
-LESSON = "lesson"
+def _list(title: str, lines: list[Line]) -> _Node:
+    """An introduction, then items: bullet points, or numbered (1., 2.) items.
 
-
-def _sections(parts: _Parts) -> tuple[Section, ...]:
-    """The parts in the shape `compose_report` gives them, numbered the same way."""
-    found: list[tuple[str, tuple[Paragraph, ...], tuple[Section, ...]]] = []
-    if parts.personnel:
-        found.append((PART_TITLES["personnel"], tuple(parts.personnel), ()))
-    if parts.areas:
-        areas = []
-        for i, area in enumerate(parts.areas, start=1):
-            children = tuple(
-                _area_section(f"{i}.{j}.", child, 3) for j, child in enumerate(area.children, start=1)
+    Unmarked paragraphs after the first item are items too (Word may have dropped the marks).
+    With no marks at all, an introduction ends with a colon and every other paragraph is an item.
+    """
+    node = _Node("list", title)
+    marks = [i for i, line in enumerate(lines) if _numbered(line) or line.text.startswith("- ")]
+    numbered = bool(marks) and all(_numbered(lines[i]) for i in marks)
+    if marks:
+        node.last_item = marks[-1]
+    else:
+        marks = [i for i, line in enumerate(lines) if not line.text.rstrip().endswith(":")]
+    for i, line in enumerate(lines):
+        if marks and i >= marks[0]:
+            found = _numbered(line)
+            content = found[1].content if found else _paragraph(line).content
+            node.blocks.append(
+                Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet")
             )
-            section = _area_section(f"{i}.", area, 2)
-            areas.append(Section(section.number, section.title, 2, section.blocks, children))
-        found.append((PART_TITLES["achievements"], (), tuple(areas)))
-    children = []
-    if parts.limitations:
-        children.append((LIMITATIONS_TITLE, tuple(parts.limitations)))
-    if parts.causes:
-        children.append((CAUSES_TITLE, tuple(parts.causes)))
-    if children:
-        found.append(
-            (
-                PART_TITLES["limitations"],
-                (),
-                tuple(
-                    Section(f"{i}.", title, 2, blocks) for i, (title, blocks) in enumerate(children, start=1)
-                ),
-            )
-        )
-    if any(p.label for p in parts.lessons):
-        counter = iter(range(1, 1000))
-        lessons = tuple(
-            Paragraph(p.content, p.style, f"{next(counter)}.") if p.label else p for p in parts.lessons
-        )
-        found.append((PART_TITLES["lessons"], lessons, ()))
-    return tuple(
-        Section(f"{to_roman(i)}.", title, 1, blocks, children)
-        for i, (title, blocks, children) in enumerate(found, start=1)
-    )
+        else:
+            node.blocks.append(_paragraph(line))
+    return node
 
 
-def _area_section(number: str, area: _Area, level: int) -> Section:
-    blocks = list(area.blocks)
-    if not area.title and blocks:
-        blocks[0] = Paragraph(blocks[0].content, "runin", number)
-    return Section(number, area.title, level, tuple(blocks))
+def _closing(parts: list[_Node]) -> list[Paragraph]:
+    """The closing paragraphs, taken from the end of the last part.
+
+    They begin with "Trên đây là báo cáo …" when the report says so; after a list, the
+    paragraphs after its last marked item close the report.
+    """
+    if not parts:
+        return []
+    last = parts[-1]
+    while last.children:
+        last = last.children[-1]
+    blocks = last.blocks
+    start = next((i for i, p in enumerate(blocks) if fold(p.text).startswith("tren day")), len(blocks))
+    if last.last_item >= 0:
+        start = min(start, last.last_item + 1)
+    closing, last.blocks = blocks[start:], blocks[:start]
+    return [Paragraph(p.content, "body") for p in closing]

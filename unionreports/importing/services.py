@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from unionreports.committee.models import Term
+from unionreports.document import ReportDocument, prose_of
 from unionreports.reports.compose import compose_report
-from unionreports.reports.document import Paragraph, ReportDocument, inline_markup
-from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
+from unionreports.reports.kinds import PART_KINDS
+from unionreports.reports.models import Report, ReportSection, check_text_lengths
 
 from .docx import read_docx
 from .lines import ImportFailed
-from .outline import CAUSES_TITLE, PART_TITLES, Imported, Leftover, parse
+from .outline import Imported, Leftover, parse
 from .text import read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
@@ -75,44 +76,44 @@ def default_date(term: Term, imported: Imported) -> datetime.date:
 
 @transaction.atomic
 def report_import(*, term: Term, imported: Imported, number: int, date: datetime.date) -> Report:
-    """A new report of `term` holding the imported document: every row saved, or none."""
+    """A new report of `term` holding the imported document: every row saved, or none.
+
+    Each part and section is saved by its kind (`PART_KINDS[kind].save_imported`), the way the
+    editing pages save it; its number is not stored, so it is computed again like any report's.
+    """
     document = imported.document
-    parts = {part.title: part for part in document.parts}
     report = Report(
         term=term,
+        kind=imported.report_kind,
         number=number,
         date=date,
         place="" if imported.place in ("", term.organization.place_name) else imported.place,
-        opening=_lines(document.opening),
-        closing=_lines(document.closing),
+        opening=prose_of(document.opening),
+        closing=prose_of(document.closing),
         recipients="\n".join(_recipients(document.recipients)),
         signer=_signer(term, document.signature.name),
         unplaced="\n\n".join(f"[{item.where}]\n{item.text}" for item in leftovers(term, imported)),
     )
-    if part := parts.get(PART_TITLES["personnel"]):
-        report.personnel_text = _lines(part.blocks)
-    # The outline puts a part's introduction first and makes everything after it an item.
-    items: dict[str, tuple[Paragraph, ...]] = {}
-    if part := parts.get(PART_TITLES["limitations"]):
-        for section in part.children:
-            kind = ReportItem.Kind.CAUSE if section.title == CAUSES_TITLE else ReportItem.Kind.LIMITATION
-            if kind == ReportItem.Kind.LIMITATION:
-                report.limitations_intro = _lines([p for p in section.blocks if p.style != "bullet"])
-            items[kind] = tuple(p for p in section.blocks if p.style == "bullet")
-    if part := parts.get(PART_TITLES["lessons"]):
-        report.lessons_intro = _lines([p for p in part.blocks if not p.label])
-        items[ReportItem.Kind.LESSON] = tuple(p for p in part.blocks if p.label)
     _save(report, _("Report"))
-    for kind, paragraphs in items.items():
-        for position, paragraph in enumerate(paragraphs):
-            text = inline_markup(paragraph.content)
-            _save(ReportItem(report=report, kind=kind, position=position, text=text), kind)
-    if part := parts.get(PART_TITLES["achievements"]):
-        for position, section in enumerate(part.children):
-            area = _save_area(report, section, position, parent=None)
-            for child_position, child in enumerate(section.children):
-                _save_area(report, child, child_position, parent=area)
+    _save_sections(report, document.parts, parent=None)
     return report
+
+
+def _save_sections(report: Report, sections, parent: ReportSection | None) -> None:
+    for position, read in enumerate(sections):
+        where = f"{read.number} {read.title}".strip()
+        section = _save(
+            ReportSection(
+                report=report, parent=parent, position=position, kind=read.kind, title=read.title[:300]
+            ),
+            where,
+        )
+        try:
+            PART_KINDS[read.kind].save_imported(section, read)
+        except ValidationError as error:
+            raise _placed(error, section, where) from error
+        if PART_KINDS[read.kind].holds_sections:
+            _save_sections(report, read.children, parent=section)
 
 
 def leftovers(term: Term, imported: Imported) -> list[Leftover]:
@@ -133,17 +134,6 @@ def report_import_preview(**kwargs) -> ReportDocument:
     return document
 
 
-def _save_area(report: Report, section, position: int, parent) -> AchievementArea:
-    area = _save(
-        AchievementArea(report=report, parent=parent, position=position, title=section.title), section.number
-    )
-    for item_position, paragraph in enumerate(section.blocks):
-        kind = AchievementItem.Kind.BULLET if paragraph.style == "bullet" else AchievementItem.Kind.PARAGRAPH
-        text = inline_markup(paragraph.content)
-        _save(AchievementItem(area=area, position=item_position, kind=kind, text=text), section.number)
-    return area
-
-
 def _save(instance, where):
     """Saves after the model's own checks; what they refuse names its place in the document.
 
@@ -151,39 +141,25 @@ def _save(instance, where):
     """
     try:
         instance.full_clean()
-        _check_lengths(instance)
+        check_text_lengths(instance)
     except ValidationError as error:
-        errors = {}
-        for field, messages in error.message_dict.items():
-            if isinstance(instance, Report) and field in ("number", "date"):
-                errors[field] = messages
-            else:
-                label = instance._meta.get_field(field).verbose_name if field != NON_FIELD_ERRORS else ""
-                place = f"{where} ({label})" if label else str(where)
-                errors.setdefault(NON_FIELD_ERRORS, []).extend(f"{place}: {m}" for m in messages)
-        raise ValidationError(errors) from error
+        raise _placed(error, instance, where) from error
     instance.save()
     return instance
 
 
-def _check_lengths(instance) -> None:
-    """The length limits of text fields, which the model leaves to the editing forms."""
+def _placed(error: ValidationError, instance, where) -> ValidationError:
+    """`error` with each message naming its place in the document; the report's number and date
+    keep their field, for the form that asked for them."""
     errors = {}
-    for field in instance._meta.concrete_fields:
-        value = getattr(instance, field.attname)
-        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
-            errors[field.name] = ValidationError(
-                _("%(length)s characters: more than the %(limit)s allowed."),
-                code="too_long",
-                params={"length": len(value), "limit": field.max_length},
-            )
-    if errors:
-        raise ValidationError(errors)
-
-
-def _lines(paragraphs) -> str:
-    """Stored prose: a paragraph a line, "- " before a bullet point, footnotes as ^[…]."""
-    return "\n".join(("- " if p.style == "bullet" else "") + inline_markup(p.content) for p in paragraphs)
+    for field, messages in error.message_dict.items():
+        if isinstance(instance, Report) and field in ("number", "date"):
+            errors[field] = messages
+        else:
+            label = instance._meta.get_field(field).verbose_name if field != NON_FIELD_ERRORS else ""
+            place = f"{where} ({label})" if label else str(where)
+            errors.setdefault(NON_FIELD_ERRORS, []).extend(f"{place}: {m}" for m in messages)
+    return ValidationError(errors)
 
 
 def _recipients(recipients) -> list[str]:

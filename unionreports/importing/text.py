@@ -8,7 +8,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from unionreports.reports.document import Footnote, Inline, parse_inline
+from unionreports.document import Footnote, Inline, parse_inline
 
 from .lines import ImportFailed, Line, is_capitals, make_line
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from unionreports.accounts.models import Affiliation
+from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
 from . import review
@@ -28,6 +29,7 @@ def publish_demo(report: Report) -> PublicLink:
             member.save()
         Affiliation.objects.get_or_create(user=member, organization=organization, defaults={"role": "member"})
         review.round_start(report=report, by=secretary)
-        review.verdict_give(report=report, user=member, decision="approve")
+        document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+        review.verdict_give(report=report, user=member, decision="approve", digest=document.digest())
         report_publish(report=report, by=secretary)
     return report.public_links.get(revoked_at__isnull=True)

@@ -25,6 +25,12 @@ class Publication(models.Model):
     html = models.TextField(_("HTML"), help_text=_("The document as the public page shows it."))
     pdf = models.BinaryField(_("PDF"))
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    digest = models.CharField(
+        _("digest of the text"),
+        max_length=64,
+        blank=True,
+        help_text=_("The digest of the document published: the one the committee approved."),
+    )
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -85,6 +91,13 @@ class ReviewRound(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("round"))
     snapshot = models.JSONField(_("text of each section"), default=dict)
+    digest = models.CharField(_("digest of the text sent"), max_length=64, blank=True)
+    closed_at = models.DateTimeField(
+        _("taken back"),
+        null=True,
+        blank=True,
+        help_text=_("When the secretary took the report back to draft."),
+    )
     started_at = models.DateTimeField(_("sent"), auto_now_add=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -120,6 +133,8 @@ class Verdict(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
     )
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    # The digest of the exact document the member read: an approval counts only for that text.
+    digest = models.CharField(_("digest of the text read"), max_length=64, blank=True)
     decided_at = models.DateTimeField(_("decided"), auto_now=True)
 
     class Meta:
@@ -143,8 +158,12 @@ class Comment(models.Model):
     round = models.ForeignKey(
         ReviewRound, on_delete=models.SET_NULL, null=True, related_name="comments", verbose_name=_("round")
     )
-    # The section it is about, by its number in the document: "I.", "II.1.2.", "opening", "closing".
-    anchor = models.CharField(_("section"), max_length=40)
+    # What it is about, by identity, never by number: "opening", "closing", "section-12", "area-7",
+    # or an item of one: "area-7/item-91". Moving or renumbering sections moves no comment.
+    anchor = models.CharField(_("section"), max_length=60)
+    quote = models.TextField(
+        _("about the text"), blank=True, help_text=_("The paragraph or item it is about, as it read then.")
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -172,7 +191,28 @@ class Comment(models.Model):
         return self.text[:60]
 
     @property
-    def item_number(self) -> int | None:
-        """The item of the section it is about ("II.1.#3" → 3), if any."""
-        _section, _hash, item = self.anchor.partition("#")
-        return int(item) if item.isdigit() else None
+    def section_anchor(self) -> str:
+        """The section it belongs to: "area-7/item-91" belongs to "area-7"."""
+        return self.anchor.split("/")[0]
+
+
+class TextVersion(models.Model):
+    """The text of each section of a report as it was at one digest: what "what changed" compares with."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="text_versions", verbose_name=_("report")
+    )
+    digest = models.CharField(_("digest"), max_length=64)
+    sections = models.JSONField(_("text of each section"), default=dict)
+    created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "-created_at"]
+        verbose_name = _("text version")
+        verbose_name_plural = _("text versions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "digest"], name="publishing_textversion_unique_digest")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} – {self.digest[:12]}"

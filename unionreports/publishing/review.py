@@ -11,21 +11,20 @@ from django.utils.translation import gettext as _
 
 from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Organization
+from unionreports.document import ReportDocument
 from unionreports.lib.worddiff import Run, word_diff
 from unionreports.reports.compose import compose_report
-from unionreports.reports.document import ReportDocument
 from unionreports.reports.models import Report
 
-from .models import Comment, ReviewRound, Verdict
+from .models import Comment, ReviewRound, TextVersion, Verdict
 
-# Which editing page holds each part of the document, for the comment counts of those pages.
-PART_OF_ANCHOR = {
-    "opening": "prose",
-    "closing": "prose",
-    "I.": "committee",
-    "II.": "achievements",
-    "IV.": "lessons",
-}
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A paragraph or list item a comment may be about: its identity if it has one, and its text."""
+
+    anchor: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -34,39 +33,88 @@ class ReviewSection:
     heading: str
     text: str
     changes: list[Run] | None  # None: unchanged, or nothing to compare with
+    items: tuple[ReviewItem, ...] = ()
 
-    @property
-    def items(self) -> list[str]:
-        """The section's paragraphs and list items, which a comment may be about one of."""
-        return [line for line in self.text.splitlines() if line.strip()]
+
+def _line(paragraph) -> str:
+    return " ".join(
+        part for part in ("-" if paragraph.style == "bullet" else "", paragraph.label, paragraph.text) if part
+    )
+
+
+def review_texts(document: ReportDocument) -> list[tuple[str, str, tuple[ReviewItem, ...]]]:
+    """(anchor, heading, items) of every commentable section, in reading order.
+
+    Anchors are identities ("section-12", "area-7"), so a comment stays with its section when
+    sections are added, emptied, moved or renumbered. The heading shows the number it prints with.
+    """
+    out = [("opening", _("Opening"), tuple(ReviewItem("", p.text) for p in document.opening))]
+    for section in document.sections():
+        heading = f"{section.number} {section.title}".strip()
+        items = tuple(ReviewItem(p.anchor, _line(p)) for p in section.blocks)
+        out.append((section.anchor or section.number, heading, items))
+    out.append(("closing", _("Closing"), tuple(ReviewItem("", p.text) for p in document.closing)))
+    return out
 
 
 def sections_text(document: ReportDocument) -> dict[str, tuple[str, str]]:
     """anchor → (heading, text) for every commentable section, in reading order."""
-    out = {"opening": (_("Opening"), "\n".join(p.text for p in document.opening))}
-    for part in document.parts:
-        for section in part.walk():
-            anchor = section.number if section.level == 1 else f"{part.number}{section.number}"
-            heading = f"{section.number} {section.title}".strip() if section.title else section.number
-            body = "\n".join(
-                " ".join(part for part in ("-" if p.style == "bullet" else "", p.label, p.text) if part)
-                for p in section.blocks
-            )
-            if section.level > 1 or body:
-                out[anchor] = (heading, body)
-    out["closing"] = (_("Closing"), "\n".join(p.text for p in document.closing))
-    return out
+    return {
+        anchor: (heading, "\n".join(item.text for item in items))
+        for anchor, heading, items in review_texts(document)
+    }
+
+
+def document_texts(document: ReportDocument) -> dict[str, tuple[str, str]]:
+    """What a member reads, keyed for comparing two versions: the sections, and the heading and end."""
+    texts = sections_text(document)
+    header = document.header
+    texts["header"] = (
+        _("Heading and title"),
+        "\n".join(
+            [
+                header.superior,
+                header.issuer,
+                header.number,
+                header.date_line,
+                document.title,
+                document.subject,
+            ]
+        ),
+    )
+    signature = document.signature
+    texts["end"] = (
+        _("Signature and distribution list"),
+        "\n".join([signature.on_behalf, signature.title, signature.name, *document.recipients]),
+    )
+    return texts
+
+
+def changed_sections(before: dict, after: dict) -> list[str]:
+    """Headings of what differs between two `document_texts` (as stored: lists or tuples)."""
+    changed = []
+    for anchor, (heading, text) in after.items():
+        old = before.get(anchor)
+        if old is None:
+            changed.append(_("%(heading)s (added)") % {"heading": heading})
+        elif old[1] != text or old[0] != heading:
+            changed.append(heading)
+    for anchor, (heading, _text) in before.items():
+        if anchor not in after:
+            changed.append(_("%(heading)s (removed)") % {"heading": heading})
+    return changed
 
 
 def review_sections(document: ReportDocument, since: ReviewRound | None) -> list[ReviewSection]:
     before = since.snapshot if since else {}
     sections = []
-    for anchor, (heading, text) in sections_text(document).items():
+    for anchor, heading, items in review_texts(document):
+        text = "\n".join(item.text for item in items)
         old = before.get(anchor)
         changes = word_diff(old, text) if old is not None and old.split() != text.split() else None
         if since is not None and old is None and text:
             changes = word_diff("", text)
-        sections.append(ReviewSection(anchor, heading, text, changes))
+        sections.append(ReviewSection(anchor, heading, text, changes, items))
     return sections
 
 
@@ -76,6 +124,15 @@ def committee_members(organization: Organization):
     )
 
 
+def remember_text(report: Report, document: ReportDocument) -> str:
+    """Keeps the text of `document` under its digest (once), to show later what changed since."""
+    digest = document.digest()
+    TextVersion.objects.get_or_create(
+        report=report, digest=digest, defaults={"sections": document_texts(document)}
+    )
+    return digest
+
+
 @transaction.atomic
 def round_start(*, report: Report, by: AbstractBaseUser) -> ReviewRound:
     """Sends the report (as it is now) to the committee as a new round."""
@@ -83,36 +140,48 @@ def round_start(*, report: Report, by: AbstractBaseUser) -> ReviewRound:
     document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
     number = (report.rounds.aggregate(n=Max("number"))["n"] or 0) + 1
     snapshot = {anchor: text for anchor, (_heading, text) in sections_text(document).items()}
-    review_round = ReviewRound.objects.create(report=report, number=number, snapshot=snapshot, started_by=by)
-    report.status = Report.Status.REVIEW
-    report.save(update_fields=["status", "updated_at"])
-    return review_round
+    report.rounds.filter(closed_at__isnull=True).update(closed_at=timezone.now())
+    return ReviewRound.objects.create(
+        report=report,
+        number=number,
+        snapshot=snapshot,
+        digest=remember_text(report, document),
+        started_by=by,
+    )
 
 
 @transaction.atomic
 def round_withdraw(*, report: Report) -> None:
-    """Takes the report back to draft; the round's comments stay."""
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.DRAFT, updated_at=timezone.now())
+    """Takes the report back to draft; the round's comments and verdicts stay."""
+    report.rounds.filter(closed_at__isnull=True).update(closed_at=timezone.now())
 
 
 @transaction.atomic
-def verdict_give(*, report: Report, user: AbstractBaseUser, decision: str) -> Verdict:
+def verdict_give(*, report: Report, user: AbstractBaseUser, decision: str, digest: str) -> Verdict:
+    """Records the member's answer about the text with `digest`, the one the member read.
+
+    Refused when the report is not in review, or when its text changed since the member
+    opened it: an approval is of one exact text.
+    """
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status not in (Report.Status.REVIEW, Report.Status.APPROVED):
+    current = report.rounds.filter(closed_at__isnull=True).order_by("-number").first()
+    if current is None:
         raise ValidationError(_("The report is not in review."), code="not_in_review")
-    current = report.rounds.order_by("-number").first()
+    document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+    if document.digest() != digest:
+        raise ValidationError(
+            _("The report changed while you were reading it: read it again, then answer."),
+            code="text_changed",
+        )
+    remember_text(report, document)
     verdict, _created = Verdict.objects.update_or_create(
-        round=current, user=user, defaults={"decision": decision}
+        round=current, user=user, defaults={"decision": decision, "digest": digest}
     )
-    approvals = current.verdicts.filter(decision=Verdict.Decision.APPROVE).count()
-    approved = is_approved(report.term.organization, approvals)
-    report.status = Report.Status.APPROVED if approved else Report.Status.REVIEW
-    report.save(update_fields=["status", "updated_at"])
     return verdict
 
 
-def is_approved(organization: Organization, approvals: int) -> bool:
-    members = committee_members(organization).count()
+def is_approved(organization: Organization, approvals: int, members: int) -> bool:
+    """Whether `approvals` of the union's `members` approve, under the union's rule."""
     if members == 0:
         return False
     if organization.approval_rule == Organization.Approval.MAJORITY:
@@ -122,12 +191,19 @@ def is_approved(organization: Organization, approvals: int) -> bool:
 
 @transaction.atomic
 def comment_add(
-    *, report: Report, author: AbstractBaseUser, anchor: str, text: str, parent: Comment | None
+    *,
+    report: Report,
+    author: AbstractBaseUser,
+    anchor: str,
+    text: str,
+    parent: Comment | None,
+    quote: str = "",
 ) -> Comment:
     comment = Comment(
         report=report,
         round=report.rounds.order_by("-number").first(),
         anchor=parent.anchor if parent else anchor,
+        quote=parent.quote if parent else quote,
         parent=parent.parent or parent if parent else None,
         author=author,
         text=text,
@@ -143,27 +219,20 @@ def comment_resolve(*, comment: Comment, resolved: bool) -> None:
 
 
 def open_comment_counts(report: Report) -> dict[str, int]:
-    """Open comment threads per editing page (slug), e.g. {"committee": 2}."""
+    """Open comment threads per editing page, e.g. {"prose": 1, "section-12": 2}.
+
+    A comment on an area or an item counts for the section that holds it; one query, and the
+    report's sections as loaded (prefetched by `with_document_data`).
+    """
+    page_of = {"opening": "prose", "closing": "prose"}
+    for section in report.sections.all():
+        page_of[section.anchor] = f"section-{section.pk}"
+        for area in section.areas.all():
+            page_of[area.anchor] = f"section-{section.pk}"
     counts: dict[str, int] = {}
     for anchor in report.comments.filter(parent__isnull=True, resolved_at__isnull=True).values_list(
         "anchor", flat=True
     ):
-        part = part_of(anchor)
-        counts[part] = counts.get(part, 0) + 1
+        page = page_of.get(anchor.split("/")[0], "outline")
+        counts[page] = counts.get(page, 0) + 1
     return counts
-
-
-def section_of(anchor: str) -> str:
-    """ "II.1.#3" (the third item of II.1.) belongs to the section "II.1." """
-    return anchor.split("#")[0]
-
-
-def part_of(anchor: str) -> str:
-    anchor = section_of(anchor)
-    if anchor.startswith("III.1"):
-        return "limitations"
-    if anchor.startswith("III.2"):
-        return "causes"
-    if anchor.startswith("II."):
-        return "achievements"
-    return PART_OF_ANCHOR.get(anchor.split(".")[0] + "." if "." in anchor else anchor, "prose")

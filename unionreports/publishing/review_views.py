@@ -17,6 +17,7 @@ from unionreports.reports.compose import compose_report
 
 from . import review
 from .models import Comment, Verdict
+from .state import report_state
 
 
 @login_required_keeping_post
@@ -25,13 +26,18 @@ def review_page(request, pk: int):
     current = report.rounds.order_by("-number").first()
     since = last_reviewed_round(report, request.user, current)
     document = compose_report(report)
+    state = report_state(report, document)
+    sections = review.review_sections(document, since)
     threads = defaultdict(list)
+    known = {section.anchor for section in sections}
     for comment in (
         report.comments.filter(parent__isnull=True)
         .select_related("author")
         .prefetch_related("replies__author")
     ):
-        threads[review.section_of(comment.anchor)].append(comment)
+        # A comment whose section was removed is still shown, at the end, never dropped.
+        anchor = comment.section_anchor if comment.section_anchor in known else "removed"
+        threads[anchor].append(comment)
     verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
     members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]
     context = {
@@ -39,7 +45,9 @@ def review_page(request, pk: int):
         "role": role_of(request.user, report),
         "current": current,
         "since": since,
-        "sections": [(s, threads.get(s.anchor, [])) for s in review.review_sections(document, since)],
+        "state": state,
+        "sections": [(s, threads.get(s.anchor, [])) for s in sections],
+        "orphans": threads.get("removed", []),
         "members": members,
         "my_verdict": verdicts.get(request.user.pk),
     }
@@ -55,10 +63,22 @@ def last_reviewed_round(report, user, current):
     return mine or earlier.order_by("-number").first()
 
 
-def comment_anchor(data) -> str:
-    """The section, and the item of it when one is chosen: "II.1." or "II.1.#3"."""
-    anchor, item = data.get("anchor", "")[:30], data.get("item", "")
-    return f"{anchor}#{int(item)}" if item.isdigit() else anchor
+def comment_target(data, document) -> tuple[str, str]:
+    """(anchor, quote) of what a comment is about: a section, or one item of it.
+
+    The form names the section by its anchor and the item by its place in the section as the
+    member saw it; both are checked against the document, and the item is kept by its identity
+    (when it has one) and by its text, not by its place.
+    """
+    sections = {anchor: items for anchor, _heading, items in review.review_texts(document)}
+    anchor = data.get("anchor", "")
+    if anchor not in sections:
+        raise ValidationError(_("That section is no longer in the report."), code="no_section")
+    item = data.get("item", "")
+    if not item.isdigit() or not 1 <= int(item) <= len(sections[anchor]):
+        return anchor, ""
+    chosen = sections[anchor][int(item) - 1]
+    return chosen.anchor or anchor, chosen.text
 
 
 def secretary_only(request, report) -> None:
@@ -97,7 +117,9 @@ def give_verdict(request, pk: int):
         messages.error(request, _("Choose to approve or to ask for changes."))
         return redirect("publishing:review", report.pk)
     try:
-        review.verdict_give(report=report, user=request.user, decision=decision)
+        review.verdict_give(
+            report=report, user=request.user, decision=decision, digest=request.POST.get("digest", "")
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -113,16 +135,19 @@ def add_comment(request, pk: int):
     if request.POST.get("parent"):
         parent = get_object_or_404(report.comments, pk=request.POST["parent"])
     try:
+        anchor, quote = ("", "") if parent else comment_target(request.POST, compose_report(report))
         comment = review.comment_add(
             report=report,
             author=request.user,
-            anchor=comment_anchor(request.POST),
+            anchor=anchor,
+            quote=quote,
             text=request.POST.get("text", "").strip(),
             parent=parent,
         )
     except ValidationError as error:
         messages.error(request, _("The comment was not saved: %(why)s") % {"why": " ".join(error.messages)})
         return redirect("publishing:review", report.pk)
+    messages.success(request, _("Your comment is saved."))
     return redirect(f"{reverse('publishing:review', args=[report.pk])}#comment-{comment.pk}")
 
 

@@ -13,6 +13,7 @@ from unionreports.reports.models import Report
 
 from . import delivery
 from .models import Publication, PublicLink
+from .state import APPROVED, CHANGED, PUBLISHED, report_state
 
 
 @transaction.atomic
@@ -21,10 +22,24 @@ def report_publish(*, report: Report, by) -> Publication:
 
     Later edits change the draft only: what was published stays byte for byte the same.
     """
-    report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status != Report.Status.APPROVED:
-        raise ValidationError(_("Only an approved report can be published."), code="not_approved")
-    document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+    Report.objects.select_for_update().filter(pk=report.pk).first()
+    report = Report.objects.with_document_data().get(pk=report.pk)
+    document = compose_report(report)
+    state = report_state(report, document)
+    if state.status == PUBLISHED:
+        raise ValidationError(_("This exact text is published already."), code="published")
+    if state.status == CHANGED:
+        raise ValidationError(
+            _(
+                "The report changed since the committee approved it (%(changes)s): send it to the committee again."
+            )
+            % {"changes": "; ".join(state.changes) or _("the text")},
+            code="changed_since_approved",
+        )
+    if state.status != APPROVED:
+        raise ValidationError(
+            _("Only a report the committee approved can be published."), code="not_approved"
+        )
     pdf = get_pdf(document)
     last = report.publications.aggregate(last=Max("version"))["last"] or 0
     publication = Publication.objects.create(
@@ -33,12 +48,11 @@ def report_publish(*, report: Report, by) -> Publication:
         html=render_to_string("rendering/_document.html", {"document": document}),
         pdf=pdf.content,
         sha256=pdf.sha256,
+        digest=state.digest,
         published_by=by,
     )
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
-    report.status = Report.Status.PUBLISHED
-    report.save(update_fields=["status", "updated_at"])
     return publication
 
 

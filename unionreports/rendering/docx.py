@@ -25,13 +25,15 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from unionreports.reports.document import Footnote, Header, Paragraph, ReportDocument, Section, Signature
+from unionreports.document import Footnote, Header, Paragraph, ReportDocument, Section, Signature
 
 CONTENT_TYPE_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 TEXT_WIDTH = Mm(210 - 30 - 15)
 INDENT = Cm(1.27)
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
+# Word styles "Heading 1" to "Heading 5": parts, sections, sub-sections and below.
+HEADING_LEVELS = 5
 # Zip entries dated like this make equal documents equal bytes (the zip format starts in 1980).
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -147,13 +149,13 @@ def _set_up_styles(word) -> None:
     body.line_spacing = 1.09
     body.widow_control = True
 
-    for level in (1, 2, 3):
+    for level in range(1, HEADING_LEVELS + 1):
         heading = styles[f"Heading {level}"]
         run_properties = heading.element.get_or_add_rPr()
         for child in list(run_properties):
             run_properties.remove(child)  # the template's theme font, colour and size
         heading.font.bold = True
-        heading.font.italic = level == 3
+        heading.font.italic = False
         heading.font.size = Pt(14)
         layout = heading.paragraph_format
         layout.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -335,14 +337,24 @@ def _header(word, header: Header) -> None:
         _drop_first_paragraph(cell)
 
 
-def _section(word, section: Section, notes: _Footnotes) -> None:
+def _section(word, section: Section, notes: _Footnotes, depth: int = 1) -> None:
+    """A heading in Word's "Heading n" style by depth, so that Word's outline is the report's."""
     if section.title:
-        heading = word.add_paragraph(style=f"Heading {section.level}")
-        _run(heading, f"{section.number} {section.title}")
+        heading = word.add_paragraph(style=f"Heading {min(depth, HEADING_LEVELS)}")
+        if section.level == 0:
+            # "PHẦN THỨ NHẤT" over its title, centred.
+            heading.paragraph_format.alignment = CENTER
+            heading.paragraph_format.first_line_indent = Pt(0)
+            _run(heading, section.number)
+            heading.add_run().add_break()
+            _run(heading, section.title)
+        else:
+            run = _run(heading, f"{section.number} {section.title}")
+            run.italic = True if section.level >= 3 else None
     for paragraph in section.blocks:
         _body_paragraph(word, paragraph, notes)
     for child in section.children:
-        _section(word, child, notes)
+        _section(word, child, notes, depth + 1)
 
 
 def _body_paragraph(word, paragraph: Paragraph, notes: _Footnotes) -> None:

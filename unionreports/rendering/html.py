@@ -5,7 +5,7 @@ import functools
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from unionreports.reports.document import ReportDocument
+from unionreports.document import ReportDocument
 
 from . import fonts
 

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import get_template
 from weasyprint.text.fonts import FontConfiguration
 
-from unionreports.reports.document import ReportDocument
+from unionreports.document import ReportDocument
 
 from . import fonts, footnotes  # noqa: F401  (footnotes: patches WeasyPrint on import)
 from .html import document_css, print_html

@@ -2,7 +2,7 @@
 
 import textwrap
 
-from unionreports.reports.document import Footnote, Paragraph, ReportDocument, Section
+from unionreports.document import Footnote, Paragraph, ReportDocument, Section
 
 
 def render_text(document: ReportDocument, width: int = 0) -> str:
@@ -26,7 +26,12 @@ def render_text(document: ReportDocument, width: int = 0) -> str:
 
 
 def _section(section: Section, width: int) -> list[str]:
-    lines = [f"{section.number} {section.title}"] if section.title else []
+    if not section.title:
+        lines = []
+    elif section.level == 0:
+        lines = [section.number, section.title]  # "PHẦN THỨ NHẤT" over its title
+    else:
+        lines = [f"{section.number} {section.title}"]
     for paragraph in section.blocks:
         lines += _paragraph(paragraph, width)
     for child in section.children:

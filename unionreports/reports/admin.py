@@ -1,6 +1,20 @@
 from django.contrib import admin
 
-from .models import AchievementArea, AchievementItem, Report, ReportItem
+from .models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
+
+
+class ReportSectionInline(admin.TabularInline):
+    model = ReportSection
+    fields = ["parent", "position", "kind", "title"]
+    extra = 0
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "number", "date", "term", "updated_at"]
+    list_filter = ["kind", "term__organization", "date"]
+    search_fields = ["term__organization__name", "opening"]
+    inlines = [ReportSectionInline]
 
 
 class ReportItemInline(admin.TabularInline):
@@ -8,11 +22,11 @@ class ReportItemInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "number", "date", "term", "updated_at"]
-    list_filter = ["term__organization", "date"]
-    search_fields = ["term__organization__name", "opening"]
+@admin.register(ReportSection)
+class ReportSectionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "report", "parent", "position"]
+    list_filter = ["kind", "report"]
+    search_fields = ["title", "text"]
     inlines = [ReportItemInline]
 
 
@@ -23,21 +37,21 @@ class AchievementItemInline(admin.TabularInline):
 
 @admin.register(AchievementArea)
 class AchievementAreaAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "report", "parent", "position"]
-    list_filter = ["report"]
+    list_display = ["__str__", "section", "parent", "position"]
+    list_filter = ["section__report"]
     search_fields = ["title", "items__text"]
     inlines = [AchievementItemInline]
 
 
 @admin.register(ReportItem)
 class ReportItemAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "report", "position"]
-    list_filter = ["kind", "report"]
+    list_display = ["__str__", "section", "position"]
+    list_filter = ["section__report"]
     search_fields = ["text"]
 
 
 @admin.register(AchievementItem)
 class AchievementItemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "area", "position"]
-    list_filter = ["kind", "area__report"]
+    list_filter = ["kind", "area__section__report"]
     search_fields = ["text"]

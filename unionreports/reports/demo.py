@@ -14,7 +14,9 @@ from simple_history.utils import bulk_create_with_history
 from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Membership, Organization, Person, Term
 
+from .kinds import REPORT_KINDS
 from .models import AchievementArea, AchievementItem, Report, ReportItem
+from .services import outline_create
 
 DEMO_USERNAME = "thuky"
 DEMO_PASSWORD = "thuky-demo-2023"
@@ -180,7 +182,7 @@ def load_demo() -> Report:
         start_year=2017,
         defaults={"end_year": 2022, "congress_date": CONGRESS, "committee_size": 7},
     )
-    report = term.reports.first()
+    report = term.reports.filter(kind="kiem_diem").order_by("id").first()
     if report is not None:
         return report
     for position, (name, role, how, joined, left, reason, destination, sample) in enumerate(COMMITTEE):
@@ -198,14 +200,18 @@ def load_demo() -> Report:
         number=3,
         date=datetime.date(2023, 3, 5),
         opening=OPENING,
-        personnel_remarks=PERSONNEL_REMARKS,
-        personnel_closing=PERSONNEL_CLOSING,
-        limitations_intro=LIMITATIONS_INTRO,
-        lessons_intro=LESSONS_INTRO,
         closing="\n".join(CLOSING),
         recipients=RECIPIENTS,
     )
-    area = AchievementArea.objects.create(report=report, position=1, title=AREA_TITLE)
+    outline_create(report=report, outline=REPORT_KINDS["kiem_diem"].outline(term))
+    personnel, achievements, _group, limitations, causes, lessons = report.sections.order_by("id")
+    personnel.remarks, personnel.closing = PERSONNEL_REMARKS, PERSONNEL_CLOSING
+    personnel.save()
+    limitations.text = LIMITATIONS_INTRO
+    limitations.save()
+    lessons.text = LESSONS_INTRO
+    lessons.save()
+    area = AchievementArea.objects.create(section=achievements, position=1, title=AREA_TITLE)
     AchievementItem.objects.create(area=area, position=1, kind="paragraph", text=AREA_INTRO)
     sub_areas = [
         (SUB1_TITLE, [], SUB1),
@@ -213,15 +219,72 @@ def load_demo() -> Report:
         ("", [SUB3], []),
     ]
     for position, (title, paragraphs, bullets) in enumerate(sub_areas, start=1):
-        sub = AchievementArea.objects.create(report=report, parent=area, position=position, title=title)
+        sub = AchievementArea.objects.create(
+            section=achievements, parent=area, position=position, title=title
+        )
         items = [("paragraph", text) for text in paragraphs] + [("bullet", text) for text in bullets]
-        achievements = [
-            AchievementItem(area=sub, position=i, kind=k, text=t) for i, (k, t) in enumerate(items)
-        ]
-        bulk_create_with_history(achievements, AchievementItem)
-    for kind, texts in (("limitation", LIMITATIONS), ("cause", CAUSES), ("lesson", LESSONS)):
-        listed = [ReportItem(report=report, kind=kind, position=i, text=text) for i, text in enumerate(texts)]
+        entries = [AchievementItem(area=sub, position=i, kind=k, text=t) for i, (k, t) in enumerate(items)]
+        bulk_create_with_history(entries, AchievementItem)
+    for section, texts in ((limitations, LIMITATIONS), (causes, CAUSES), (lessons, LESSONS)):
+        listed = [ReportItem(section=section, position=i, text=text) for i, text in enumerate(texts)]
         bulk_create_with_history(listed, ReportItem)
+    _summary_report(term)
+    return report
+
+
+# The term summary report of the same congress: a few parts filled with text marked as a sample,
+# so that a new user sees the second kind of report and its "Phần thứ nhất / Phần thứ hai".
+SAMPLE = "(Nội dung mẫu)"
+SUMMARY = {
+    "Thuận lợi": [
+        f"{SAMPLE} Được sự quan tâm, lãnh đạo của Đảng ủy cơ quan và sự chỉ đạo của Công đoàn cấp trên.",
+        f"{SAMPLE} Đoàn viên công đoàn đoàn kết, có trình độ chuyên môn vững vàng.",
+    ],
+    "Khó khăn": [f"{SAMPLE} Dịch bệnh Covid-19 diễn biến phức tạp trong các năm 2020 – 2021."],
+    "Ưu điểm": [f"{SAMPLE} Hoàn thành các chỉ tiêu Nghị quyết Đại hội Công đoàn đề ra."],
+    "MỤC TIÊU, CHỈ TIÊU": [
+        f"{SAMPLE} 100% đoàn viên được phổ biến, quán triệt các chủ trương, chính sách của Đảng.",
+        f"{SAMPLE} Hằng năm, Công đoàn cơ sở đạt tiêu chuẩn vững mạnh.",
+    ],
+}
+SUMMARY_PROSE = {
+    "PHƯƠNG HƯỚNG": f"{SAMPLE} Tiếp tục đổi mới nội dung, phương thức hoạt động, hướng về cơ sở, lấy đoàn viên làm "
+    "trung tâm; xây dựng tổ chức Công đoàn cơ quan vững mạnh.",
+}
+SUMMARY_AREAS = [
+    (
+        "Công tác tuyên truyền, giáo dục",
+        f"{SAMPLE} Ban Chấp hành đã tổ chức quán triệt các nghị quyết của Đảng và của Công đoàn cấp trên đến "
+        "100% đoàn viên.",
+    ),
+    (
+        "Công tác chăm lo đời sống đoàn viên",
+        f"{SAMPLE} Phối hợp với lãnh đạo cơ quan thăm hỏi, động viên đoàn viên ốm đau, gia đình có việc hiếu.",
+    ),
+]
+
+
+def _summary_report(term: Term) -> Report:
+    report = Report.objects.create(
+        term=term,
+        kind="tong_ket",
+        number=4,
+        date=datetime.date(2023, 3, 5),
+        opening=f"{SAMPLE} Ban Chấp hành Công đoàn Ban Tổ chức Tỉnh ủy báo cáo tổng kết hoạt động nhiệm kỳ "
+        "2017 – 2022 và phương hướng, nhiệm vụ nhiệm kỳ 2022 – 2027 như sau:",
+        recipients=RECIPIENTS,
+    )
+    outline_create(report=report, outline=REPORT_KINDS["tong_ket"].outline(term))
+    for section in report.sections.all():
+        for position, text in enumerate(SUMMARY.get(section.title, [])):
+            ReportItem.objects.create(section=section, position=position, text=text)
+        if section.title in SUMMARY_PROSE:
+            section.text = SUMMARY_PROSE[section.title]
+            section.save()
+        if section.kind == "areas" and section.title.startswith("KẾT QUẢ"):
+            for position, (title, text) in enumerate(SUMMARY_AREAS):
+                area = AchievementArea.objects.create(section=section, position=position, title=title)
+                AchievementItem.objects.create(area=area, position=0, kind="paragraph", text=text)
     return report
 
 

@@ -10,20 +10,21 @@ from django.views.decorators.http import require_POST
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
-from unionreports.publishing.review import open_comment_counts
 
 from . import services
 from .access import get_report_for_user
 from .compose import compose_report
-from .editing import PARTS, STEPS, AreaPart, Invalid
-from .forms import AreaCreateForm, ReportCreateForm
+from .editing import PAGES, AreaPart, Invalid, SectionPart
+from .forms import AreaCreateForm, ReportCreateForm, SectionCreateForm
+from .kinds import PART_KINDS
 from .models import Report
+from .outline import outline_rows, step_links
 
 
 @login_required_keeping_post
 def report_create(request, org_pk: int):
     organization = get_organization_for_user(request, org_pk, write=True)
-    form = ReportCreateForm(request.POST or None, organization=organization)
+    form = ReportCreateForm(request.POST or None, organization=organization, initial={"start_from": "kind"})
     if form.is_valid():
         report = services.report_create(**form.cleaned_data)
         messages.success(request, _("The report was created. Start with its heading."))
@@ -34,15 +35,32 @@ def report_create(request, org_pk: int):
 @login_required_keeping_post
 def report_edit(request, pk: int, part: str):
     report = get_report_for_user(request, pk, write=True)
-    if part not in PARTS:
+    if part not in PAGES:
         return redirect("reports:edit", pk, "header")
-    return edit_part(request, PARTS[part](report))
+    return edit_part(request, PAGES[part](report))
+
+
+@login_required_keeping_post
+def section_edit(request, pk: int, section_pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    section = next((s for s in report.sections.all() if s.pk == section_pk), None)
+    if section is None:
+        raise Http404(_("No such part or section."))
+    return edit_part(request, SectionPart(report, section))
 
 
 @login_required_keeping_post
 def area_edit(request, pk: int, area_pk: int):
     report = get_report_for_user(request, pk, write=True)
-    return edit_part(request, AreaPart(report, get_object_or_404(report.areas, pk=area_pk)))
+    return edit_part(request, AreaPart(report, get_area(report, area_pk)))
+
+
+def get_area(report: Report, area_pk: int):
+    for section in report.sections.all():
+        for area in section.areas.all():
+            if area.pk == area_pk:
+                return area
+    raise Http404(_("No such area."))
 
 
 def edit_part(request, part):
@@ -78,22 +96,28 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
     report = (
         part.report if request.method == "GET" else Report.objects.with_document_data().get(pk=part.report.pk)
     )
+    document = compose_report(report)
+    section = getattr(part, "section", None)
     context = {
         "report": report,
         "part": part,
         "forms": bound,
         "base": base,
-        "steps": step_links(report),
-        "document": compose_report(report),
+        "steps": step_links(report, document),
+        "document": document,
         "conflict": conflict,
         "theirs": part.reloaded().forms() if conflict else None,
         "current": part.slug,
+        "section": section and next(s for s in report.sections.all() if s.pk == section.pk),
         # Typed text not saved yet (errors, a conflict, a kept post): warn before leaving.
         "unsaved": request.method == "POST" or bool(request.kept_post),
         "has_errors": request.method == "POST"
         and not conflict
         and any(has_errors(f) for f in bound.values()),
     }
+    if section is not None and section.kind == "areas":
+        context["area_form"] = AreaCreateForm(section=section)
+        context["areas"] = area_rows(context["section"], document)
     return render(request, "reports/edit.html", context, status=409 if conflict else 200)
 
 
@@ -103,76 +127,107 @@ def has_errors(form) -> bool:
     return form.is_bound and bool(form.errors)
 
 
-def step_links(report: Report) -> list[tuple[str, str, str, int]]:
-    """(slug, title, url, open comments) of each editing page, in reading order."""
-    counts = open_comment_counts(report)
-    links = []
-    for step in STEPS:
-        if step is AreaPart:
-            url = reverse("reports:areas", args=[report.pk])
-        else:
-            url = reverse("reports:edit", args=[report.pk, step.slug])
-        links.append((step.slug, step.title, url, counts.get(step.slug, 0)))
-    return links
+def area_rows(section, document) -> list[tuple]:
+    """(area, number as printed, depth) of an areas section, in order."""
+    numbers = {s.anchor: s.number for s in document.sections()}
+    areas = list(section.areas.all())
+    rows = []
+    for top in (a for a in areas if a.parent_id is None):
+        rows.append((top, numbers.get(top.anchor, ""), 0))
+        rows += [(a, numbers.get(a.anchor, ""), 1) for a in areas if a.parent_id == top.pk]
+    return rows
 
 
 def next_step_url(part) -> str:
-    """The next page in reading order: the next area of part II, else the next part."""
+    """The next page in reading order: the next area of the section, else the next page."""
+    report = Report.objects.with_document_data().get(pk=part.report.pk)
     if isinstance(part, AreaPart):
-        areas = [
-            area
-            for top in part.report.areas.filter(parent__isnull=True)
-            for area in (top, *top.children.all())
-        ]
-        following = areas[areas.index(part.area) + 1 :]
-        if following:
-            return reverse("reports:area", args=[part.report.pk, following[0].pk])
-    links = step_links(part.report)
-    slugs = [link[0] for link in links]
+        section = next(s for s in report.sections.all() if s.pk == part.area.section_id)
+        areas = [area for area, _number, _depth in area_rows(section, compose_report(report))]
+        index = next(i for i, area in enumerate(areas) if area.pk == part.area.pk)
+        if index + 1 < len(areas):
+            return reverse("reports:area", args=[report.pk, areas[index + 1].pk])
+    links = step_links(report, compose_report(report))
+    slugs = [link.slug for link in links]
     index = slugs.index(part.slug)
-    return links[index + 1][2] if index + 1 < len(links) else part.report.get_absolute_url()
+    return links[index + 1].url if index + 1 < len(links) else report.get_absolute_url()
 
 
 @login_required_keeping_post
-def areas(request, pk: int):
-    """Part II's outline: its areas in order, and a form to add one."""
+def outline(request, pk: int):
+    """The report's parts and sections in order, with their numbers; add, move, remove."""
     report = get_report_for_user(request, pk, write=True)
-    form = AreaCreateForm(request.POST or None, report=report)
+    form = SectionCreateForm(request.POST or None, report=report)
     if form.is_valid():
-        area = services.area_create(report=report, **form.cleaned_data)
-        messages.success(request, _("Area added. Now write what it holds."))
-        return redirect("reports:area", report.pk, area.pk)
-    outline = []
-    for i, top in enumerate(report.top_areas, start=1):
-        outline.append((top, f"{i}.", 0))
-        outline += [(child, f"{i}.{j}.", 1) for j, child in enumerate(top.children.all(), start=1)]
+        section = services.section_create(report=report, **form.cleaned_data)
+        messages.success(request, _("“%(title)s” was added. Now write what it holds.") % {"title": section})
+        return redirect("reports:section", report.pk, section.pk)
+    document = compose_report(report)
     context = {
         "report": report,
-        "outline": outline,
+        "rows": outline_rows(report, document),
         "form": form,
-        "steps": step_links(report),
-        "document": compose_report(report),
-        "current": AreaPart.slug,
+        "kinds": PART_KINDS.values(),
+        "steps": step_links(report, document),
+        "document": document,
+        "current": "outline",
     }
-    return render(request, "reports/areas.html", context)
+    return render(request, "reports/outline.html", context)
+
+
+@login_required
+@require_POST
+def section_move(request, pk: int, section_pk: int, direction: str):
+    report = get_report_for_user(request, pk, write=True)
+    section = get_object_or_404(report.sections, pk=section_pk)
+    if direction not in ("up", "down"):
+        raise Http404
+    services.section_move(section=section, step=-1 if direction == "up" else 1)
+    return redirect("reports:outline", report.pk)
+
+
+@login_required
+@require_POST
+def section_delete(request, pk: int, section_pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    section = get_object_or_404(report.sections, pk=section_pk)
+    services.section_delete(section=section)
+    messages.success(
+        request, _("“%(title)s” was removed; the history keeps what it held.") % {"title": section}
+    )
+    return redirect("reports:outline", report.pk)
+
+
+@login_required
+@require_POST
+def area_add(request, pk: int, section_pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    section = get_object_or_404(report.sections, pk=section_pk, kind="areas")
+    form = AreaCreateForm(request.POST, section=section)
+    if not form.is_valid():
+        messages.error(request, _("Give the area a title."))
+        return redirect("reports:section", report.pk, section.pk)
+    area = services.area_create(section=section, **form.cleaned_data)
+    messages.success(request, _("Area added. Now write what it holds."))
+    return redirect("reports:area", report.pk, area.pk)
 
 
 @login_required
 @require_POST
 def area_move(request, pk: int, area_pk: int, direction: str):
     report = get_report_for_user(request, pk, write=True)
-    area = get_object_or_404(report.areas, pk=area_pk)
+    area = get_area(report, area_pk)
     if direction not in ("up", "down"):
         raise Http404
     services.area_move(area=area, step=-1 if direction == "up" else 1)
-    return redirect("reports:areas", report.pk)
+    return redirect("reports:section", report.pk, area.section_id)
 
 
 @login_required
 @require_POST
 def area_delete(request, pk: int, area_pk: int):
     report = get_report_for_user(request, pk, write=True)
-    area = get_object_or_404(report.areas, pk=area_pk)
+    area = get_area(report, area_pk)
     services.area_delete(area=area)
     messages.success(request, _("The area “%(title)s” was deleted.") % {"title": area})
-    return redirect("reports:areas", report.pk)
+    return redirect("reports:section", report.pk, area.section_id)

@@ -1,4 +1,7 @@
-"""The editing pages of a report, each a "part": its forms, what it shows, how it saves.
+"""The editing pages of a report: its heading, committee and prose, and one page per section.
+
+Each page is a `Part`: its forms, what it shows, how it saves. A section's page comes from its
+kind (`kinds.PART_KINDS`): the fields the kind declares, and its items when it has a list.
 
 A part is opened on a snapshot of its data; its save compares the snapshot again (inside
 the transaction) and refuses with `Conflict` if someone else saved in between, so that
@@ -14,7 +17,8 @@ from unionreports.committee.forms import CommitteeFormSet, CommitteeRowForm
 from unionreports.committee.services import RowInvalid, committee_save, committee_snapshot
 
 from . import forms
-from .models import AchievementArea, Report, ReportItem
+from .kinds import PART_KINDS
+from .models import AchievementArea, Report, ReportSection
 from .services import Conflict, fingerprint, report_touch
 
 
@@ -52,10 +56,6 @@ class Part:
             if base != self.base():
                 raise Conflict
             self.save(bound)
-            # An approved or published text that changes is a new draft, to review again.
-            Report.objects.filter(pk=self.report.pk, status__in=["approved", "published"]).update(
-                status="draft"
-            )
             report_touch(self.report)
 
 
@@ -130,67 +130,53 @@ class ProsePart(ReportFieldsPart):
     form_class = forms.ReportProseForm
 
 
-class ItemsPart(Part):
-    """A list of limitations, causes or lessons, with an optional introduction."""
+class SectionPart(Part):
+    """A part or section of the outline: the fields its kind declares, and its list items if any."""
 
-    kind = ""
-    intro_form = None
+    def __init__(self, report: Report, section: ReportSection):
+        super().__init__(report)
+        self.section = section
+        self.kind = PART_KINDS[section.kind]
+        self.slug = f"section-{section.pk}"
+        self.title = str(section)
+        self.help = self.kind.help
+
+    def reloaded(self) -> "Part":
+        fresh = super().reloaded()
+        fresh.section = ReportSection.objects.get(pk=self.section.pk)
+        return fresh
 
     def queryset(self):
-        return self.report.items.filter(kind=self.kind).order_by("position", "id")
+        return self.section.items.order_by("position", "id")
 
     def forms(self, data=None) -> dict:
-        bound = {"entries": forms.ItemFormSet(data, queryset=self.queryset(), prefix=self.kind)}
-        if self.intro_form:
-            bound["form"] = self.intro_form(data, instance=self.report)
+        bound = {"form": forms.section_form(self.kind)(data, instance=self.section)}
+        if self.kind.slug == "list":
+            bound["entries"] = forms.ItemFormSet(data, queryset=self.queryset(), prefix="items")
         return bound
 
     def snapshot(self):
-        intro = list(self.intro_form._meta.fields) if self.intro_form else []
-        intro_values = (
-            list(Report.objects.filter(pk=self.report.pk).values_list(*intro).get()) if intro else []
-        )
-        return [intro_values, list(self.queryset().values_list("id", "text"))]
+        fields = list(self.kind.fields)
+        values = list(ReportSection.objects.filter(pk=self.section.pk).values_list(*fields).get())
+        return [values, list(self.queryset().values_list("id", "text"))]
 
     def save(self, bound: dict) -> None:
-        if "form" in bound:
-            bound["form"].save()
-        save_ordered(bound["entries"], report=self.report, kind=self.kind)
-
-
-class LimitationsPart(ItemsPart):
-    slug = "limitations"
-    title = _("Limitations")
-    help = _("Part III.1: what fell short. Each item is a bullet point.")
-    kind = ReportItem.Kind.LIMITATION
-    intro_form = forms.LimitationsIntroForm
-
-
-class CausesPart(ItemsPart):
-    slug = "causes"
-    title = _("Causes")
-    help = _("Part III.2: why. Each item is a bullet point.")
-    kind = ReportItem.Kind.CAUSE
-
-
-class LessonsPart(ItemsPart):
-    slug = "lessons"
-    title = _("Lessons")
-    help = _("Part IV: numbered 1., 2., … in the order shown.")
-    kind = ReportItem.Kind.LESSON
-    intro_form = forms.LessonsIntroForm
+        bound["form"].save()
+        if "entries" in bound:
+            save_ordered(bound["entries"], section=self.section)
 
 
 class AreaPart(Part):
     """One area of part II: its title and its paragraphs and bullet points."""
 
-    slug = "achievements"
-    title = _("Achievements")
+    title = _("Area")
     help = _("A paragraph is printed as it is; a bullet point starts with a dash.")
 
     def __init__(self, report: Report, area: AchievementArea):
         super().__init__(report)
         self.area = area
+        # The page belongs to its section's tab.
+        self.slug = f"section-{area.section_id}"
 
     def queryset(self):
         return self.area.items.order_by("position", "id")
@@ -229,6 +215,5 @@ def save_ordered(formset, **parent) -> None:
         item.save()
 
 
-# The pages in the order the report reads; each links to the next.
-STEPS = [HeaderPart, CommitteePart, ProsePart, AreaPart, LimitationsPart, CausesPart, LessonsPart]
-PARTS = {part.slug: part for part in STEPS if part is not AreaPart}
+# The report's own pages, before those of its sections.
+PAGES = {page.slug: page for page in (HeaderPart, CommitteePart, ProsePart)}

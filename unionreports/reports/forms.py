@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.committee.models import Person, Term
 from unionreports.forms import OrderedRowsMixin, day_first_dates, no_length_cut
 
-from .models import AchievementArea, AchievementItem, Report, ReportItem
+from .models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
 
 
 class CrispyMixin:
@@ -28,26 +28,36 @@ def rows(n: int) -> forms.Textarea:
 
 
 class ReportCreateForm(CrispyMixin, forms.ModelForm):
-    from_previous = forms.BooleanField(
-        label=_("Start from the outline of the previous term's report"), required=False, initial=True
+    start_from = forms.ChoiceField(
+        label=_("Start from"),
+        help_text=_(
+            "The parts and sections the report starts with; you can add, rename, move and remove them."
+        ),
     )
 
     class Meta:
         model = Report
-        fields = ["term", "number", "date"]
+        fields = ["term", "kind", "number", "date"]
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].queryset = Term.objects.filter(organization=organization)
         self.fields["term"].empty_label = None
-        # Only offered when there is a report to start from.
-        if not Report.objects.filter(term__organization=organization).exists():
-            del self.fields["from_previous"]
+        self.reports = {
+            str(report.pk): report
+            for report in Report.objects.filter(term__organization=organization).select_related("term")
+        }
+        self.fields["start_from"].choices = [
+            ("kind", _("the usual outline of this kind of report")),
+            *(
+                (pk, _("the outline of “%(report)s”") % {"report": report})
+                for pk, report in self.reports.items()
+            ),
+        ]
 
-    def clean(self):
-        data = super().clean()
-        data.setdefault("from_previous", False)
-        return data
+    def clean_start_from(self):
+        choice = self.cleaned_data["start_from"]
+        return self.reports.get(choice)
 
 
 class ReportHeaderForm(CrispyMixin, forms.ModelForm):
@@ -68,36 +78,44 @@ class ReportHeaderForm(CrispyMixin, forms.ModelForm):
 class ReportProseForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Report
-        fields = [
-            "opening",
-            "personnel_text",
-            "personnel_remarks",
-            "personnel_closing",
-            "closing",
-            "unplaced",
-        ]
+        fields = ["opening", "closing", "unplaced"]
         widgets = {name: rows(5) for name in fields}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only an import fills these; a report written here has no use for them.
-        for name in ("personnel_text", "unplaced"):
-            if not getattr(self.instance, name):
-                del self.fields[name]
+        # Only an import fills this; a report written here has no use for it.
+        if not self.instance.unplaced:
+            del self.fields["unplaced"]
 
 
-class LimitationsIntroForm(CrispyMixin, forms.ModelForm):
+def section_form(kind) -> type[forms.ModelForm]:
+    """The form of a section's page: the fields its kind declares, labelled as the kind says."""
+    widgets = {name: rows(6 if name == "text" else 4) for name in ("text", "remarks", "closing")}
+    return forms.modelform_factory(
+        ReportSection,
+        form=SectionFormBase,
+        fields=list(kind.fields),
+        labels=dict(kind.fields),
+        widgets={name: widget for name, widget in widgets.items() if name in kind.fields},
+    )
+
+
+class SectionFormBase(CrispyMixin, forms.ModelForm):
+    pass
+
+
+class SectionCreateForm(CrispyMixin, forms.ModelForm):
+    """Adds a part, or a section inside a part that holds sections."""
+
     class Meta:
-        model = Report
-        fields = ["limitations_intro"]
-        widgets = {"limitations_intro": rows(3)}
+        model = ReportSection
+        fields = ["kind", "title", "parent"]
 
-
-class LessonsIntroForm(CrispyMixin, forms.ModelForm):
-    class Meta:
-        model = Report
-        fields = ["lessons_intro"]
-        widgets = {"lessons_intro": rows(3)}
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = report.sections.filter(kind="group")
+        self.fields["parent"].empty_label = _("(a part of its own)")
+        self.fields["title"].required = True
 
 
 class AreaForm(CrispyMixin, forms.ModelForm):
@@ -111,9 +129,9 @@ class AreaCreateForm(CrispyMixin, forms.ModelForm):
         model = AchievementArea
         fields = ["title", "parent"]
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, section, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = report.areas.filter(parent__isnull=True)
+        self.fields["parent"].queryset = section.areas.filter(parent__isnull=True)
         self.fields["parent"].empty_label = _("(a numbered area of its own)")
         self.fields["parent"].label = _("Under")
         self.fields["title"].required = True

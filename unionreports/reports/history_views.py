@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from .access import get_report_for_user
-from .models import AchievementItem, ReportItem
+from .models import AchievementArea, AchievementItem, ReportItem, ReportSection
 from .services import item_restore
 
 SHOWN = 200
@@ -16,8 +17,11 @@ SHOWN = 200
 
 def item_records(report):
     """Historical records of the report's list items and achievements, newest first."""
-    items = ReportItem.history.filter(report_id=report.pk).select_related("history_user")
-    areas = list(report.areas.values_list("pk", flat=True))
+    sections = list(ReportSection.history.filter(report_id=report.pk).values_list("id", flat=True).distinct())
+    items = ReportItem.history.filter(section_id__in=sections).select_related("history_user")
+    areas = list(
+        AchievementArea.history.filter(section_id__in=sections).values_list("id", flat=True).distinct()
+    )
     achievements = AchievementItem.history.filter(area_id__in=areas).select_related("history_user")
     records = [*items.order_by("-history_date")[:SHOWN], *achievements.order_by("-history_date")[:SHOWN]]
     return sorted(records, key=lambda record: record.history_date, reverse=True)[:SHOWN]
@@ -25,9 +29,10 @@ def item_records(report):
 
 def belongs_to(record, report) -> bool:
     """Whether a historical item record is of this report (its item may since be deleted)."""
-    if hasattr(record, "report_id"):
-        return record.report_id == report.pk
-    return report.areas.filter(pk=record.area_id).exists()
+    sections = ReportSection.history.filter(report_id=report.pk).values("id")
+    if hasattr(record, "section_id"):
+        return ReportSection.history.filter(report_id=report.pk, id=record.section_id).exists()
+    return AchievementArea.history.filter(id=record.area_id, section_id__in=sections).exists()
 
 
 @login_required
@@ -52,6 +57,10 @@ def restore(request, pk: int):
     record = model.history.filter(history_id=request.POST.get("history_id")).first()
     if record is None or not belongs_to(record, report):
         raise Http404
-    item_restore(record=record)
-    messages.success(request, _("The earlier text is back."))
+    try:
+        item_restore(record=record)
+    except ValidationError:
+        messages.error(request, _("This text cannot come back: the part or area that held it was removed."))
+    else:
+        messages.success(request, _("The earlier text is back."))
     return redirect("reports:history", report.pk)

@@ -1,4 +1,4 @@
-"""The report itself: its heading data, the prose the secretary writes and its items."""
+"""The report: its heading data, its outline of parts and sections, and their items."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -11,6 +11,20 @@ from simple_history.models import HistoricalRecords
 from unionreports.committee.models import Membership, Person, Term
 from unionreports.fields import NFCCharField, NFCTextField
 
+
+# The kinds are declared in `kinds`, which reads these models: asked for when needed, not at import.
+def report_kind_choices() -> list[tuple[str, str]]:
+    from .kinds import REPORT_KINDS
+
+    return [(kind.slug, kind.label) for kind in REPORT_KINDS.values()]
+
+
+def part_kind_choices() -> list[tuple[str, str]]:
+    from .kinds import PART_KINDS
+
+    return [(kind.slug, kind.label) for kind in PART_KINDS.values()]
+
+
 # Sane lengths for what a secretary types: a paragraph or list item, and a block of prose.
 ITEM_LIMIT = 4000
 PROSE_LIMIT = 12000
@@ -20,20 +34,18 @@ UNPLACED_LIMIT = 100_000
 
 class ReportQuerySet(models.QuerySet):
     def with_document_data(self) -> "ReportQuerySet":
-        """Everything `compose_report` reads, in a fixed number of queries (6)."""
+        """Everything `compose_report` reads, in a fixed number of queries (7)."""
         return self.select_related("term__organization", "signer").prefetch_related(
             Prefetch(
                 "term__memberships",
                 queryset=Membership.objects.select_related("person").order_by("position", "joined_on", "id"),
             ),
             Prefetch(
-                "areas",
-                queryset=AchievementArea.objects.filter(parent__isnull=True).prefetch_related(
-                    "items", Prefetch("children", queryset=AchievementArea.objects.prefetch_related("items"))
+                "sections",
+                queryset=ReportSection.objects.prefetch_related(
+                    "items", Prefetch("areas", queryset=AchievementArea.objects.prefetch_related("items"))
                 ),
-                to_attr="top_areas",
             ),
-            "items",
         )
 
     def for_user(self, user) -> "ReportQuerySet":
@@ -46,6 +58,13 @@ class Report(models.Model):
     """The committee's end-of-term self-assessment report (báo cáo kiểm điểm)."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="reports", verbose_name=_("term"))
+    kind = models.CharField(
+        _("kind of report"),
+        max_length=30,
+        choices=report_kind_choices,
+        default="kiem_diem",
+        help_text=_("Sets the title, the subject line and how the parts are numbered."),
+    )
     number = models.PositiveSmallIntegerField(
         _("number"),
         validators=[MinValueValidator(1)],
@@ -56,32 +75,6 @@ class Report(models.Model):
     )
     date = models.DateField(_("date"))
     opening = NFCTextField(_("opening paragraph"), blank=True, max_length=PROSE_LIMIT)
-    personnel_remarks = NFCTextField(
-        _("remarks on the committee"),
-        blank=True,
-        max_length=PROSE_LIMIT,
-        help_text=_(
-            "Sentences printed just before the qualification figures of part I, in the same bullet point."
-        ),
-    )
-    personnel_closing = NFCTextField(
-        _("assessment of the committee"),
-        blank=True,
-        max_length=PROSE_LIMIT,
-        help_text=_("The closing paragraph of part I, one paragraph per line."),
-    )
-    personnel_text = NFCTextField(
-        _("part I as written"),
-        blank=True,
-        max_length=PROSE_LIMIT,
-        help_text=_(
-            "Empty: part I is counted from the committee table. Filled (as an import does): part I prints "
-            "this text instead, one paragraph per line, a bullet point starting with “- ”, a footnote "
-            "written ^[like this]."
-        ),
-    )
-    limitations_intro = NFCTextField(_("introduction to the limitations"), blank=True, max_length=ITEM_LIMIT)
-    lessons_intro = NFCTextField(_("introduction to the lessons"), blank=True, max_length=ITEM_LIMIT)
     closing = NFCTextField(
         _("closing paragraphs"), blank=True, max_length=PROSE_LIMIT, help_text=_("One paragraph per line.")
     )
@@ -101,12 +94,6 @@ class Report(models.Model):
         help_text=_("One recipient per line; “Lưu: VT.” is added at the end."),
     )
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
-        APPROVED = "approved", _("Approved")
-        PUBLISHED = "published", _("Published")
-
     unplaced = NFCTextField(
         _("imported text not yet placed"),
         blank=True,
@@ -117,7 +104,6 @@ class Report(models.Model):
         ),
     )
 
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -132,7 +118,9 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Báo cáo kiểm điểm BCH {self.term.label}"
+        from .kinds import REPORT_KINDS  # declared over these models: see report_kind_choices
+
+        return f"{REPORT_KINDS[self.kind].name} {self.term.label}"
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
@@ -161,11 +149,69 @@ class Report(models.Model):
         return self.term.organization
 
 
-class AchievementArea(models.Model):
-    """A numbered area of part II; areas may hold sub-areas one level down (1.1., 1.2.)."""
+class ReportSection(models.Model):
+    """A part of the report's outline (I., II. or "Phần thứ nhất") or a section inside one (1., 2.).
+
+    Its `kind` (a `kinds.PartKind`) says what it holds and how it is edited, composed and
+    imported: the committee's figures, numbered areas, a list, prose, or sections of its own.
+    Its number is never stored: it follows from its place among the sections that print.
+    """
 
     report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="areas", verbose_name=_("report")
+        Report, on_delete=models.CASCADE, related_name="sections", verbose_name=_("report")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("inside"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=part_kind_choices)
+    title = NFCCharField(_("title"), max_length=300, blank=True)
+    text = NFCTextField(
+        _("text"),
+        blank=True,
+        max_length=PROSE_LIMIT,
+        help_text=_(
+            "One paragraph per line; a bullet point starts with “- ”; a footnote is written ^[like this]."
+        ),
+    )
+    remarks = NFCTextField(_("remarks"), blank=True, max_length=PROSE_LIMIT)
+    closing = NFCTextField(_("closing paragraphs"), blank=True, max_length=PROSE_LIMIT)
+    numbered = models.BooleanField(
+        _("numbered items"), default=False, help_text=_("Items numbered 1., 2., … instead of bullet points.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("part or section")
+        verbose_name_plural = _("parts and sections")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="reports_reportsection_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(self.get_kind_display())
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:section", args=[self.report_id, self.pk])
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.pk}"
+
+
+class AchievementArea(models.Model):
+    """A numbered area of an "areas" section; areas may hold sub-areas one level down (1.1., 1.2.)."""
+
+    section = models.ForeignKey(
+        ReportSection, on_delete=models.CASCADE, related_name="areas", verbose_name=_("section")
     )
     parent = models.ForeignKey(
         "self",
@@ -197,6 +243,10 @@ class AchievementArea(models.Model):
     def __str__(self) -> str:
         return self.title or str(_("(untitled area)"))
 
+    @property
+    def anchor(self) -> str:
+        return f"area-{self.pk}"
+
 
 class AchievementItem(models.Model):
     """A paragraph or a bullet point under an area."""
@@ -226,28 +276,37 @@ class AchievementItem(models.Model):
 
 
 class ReportItem(models.Model):
-    """One limitation, cause or lesson: the lists of parts III and IV."""
+    """One item of a list section: a limitation, a cause, a lesson, a target…"""
 
-    class Kind(models.TextChoices):
-        LIMITATION = "limitation", _("Limitation")
-        CAUSE = "cause", _("Cause")
-        LESSON = "lesson", _("Lesson")
-
-    report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="items", verbose_name=_("report")
+    section = models.ForeignKey(
+        ReportSection, on_delete=models.CASCADE, related_name="items", verbose_name=_("section")
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     text = NFCTextField(_("text"), max_length=ITEM_LIMIT)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["kind", "position", "id"]
-        verbose_name = _("limitation, cause or lesson")
-        verbose_name_plural = _("limitations, causes and lessons")
+        ordering = ["position", "id"]
+        verbose_name = _("list item")
+        verbose_name_plural = _("list items")
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="reports_reportitem_text_not_empty"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.text[:60]}"
+        return self.text[:80]
+
+
+def check_text_lengths(instance) -> None:
+    """The length limits of text fields, which Django leaves to the forms: for writes without a form."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
+            errors[field.name] = ValidationError(
+                _("%(length)s characters: more than the %(limit)s allowed."),
+                code="too_long",
+                params={"length": len(value), "limit": field.max_length},
+            )
+    if errors:
+        raise ValidationError(errors)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Term
 
-from .models import AchievementArea, Report
+from .kinds import REPORT_KINDS, outline_of
+from .models import AchievementArea, Report, ReportSection
 
 
 class Conflict(Exception):
@@ -28,38 +29,92 @@ def report_touch(report: Report) -> None:
 
 
 @transaction.atomic
-def report_create(*, term: Term, number: int, date: datetime.date, from_previous: bool) -> Report:
-    """A new report for `term`, empty or with the outline of the latest earlier report."""
-    report = Report(term=term, number=number, date=date, opening="")
-    previous = (
-        Report.objects.filter(term__organization=term.organization, term__start_year__lt=term.start_year)
-        .order_by("-term__start_year", "-date")
-        .first()
-    )
-    if from_previous and previous is not None:
-        for field in ("limitations_intro", "lessons_intro", "recipients", "place"):
-            setattr(report, field, getattr(previous, field))
+def report_create(
+    *, term: Term, kind: str, number: int, date: datetime.date, start_from: Report | None = None
+) -> Report:
+    """A new report of `term`: the outline of its kind, or that of the report `start_from`.
+
+    Starting from another report takes its outline (parts, sections, areas), its distribution
+    list and its place, not its text.
+    """
+    report = Report(term=term, kind=kind, number=number, date=date)
+    if start_from is not None:
+        report.recipients, report.place = start_from.recipients, start_from.place
     report.full_clean()
     report.save()
-    if from_previous and previous is not None:
-        for area in previous.areas.filter(parent__isnull=True):
-            copy = AchievementArea.objects.create(report=report, position=area.position, title=area.title)
-            for child in area.children.all():
-                AchievementArea.objects.create(
-                    report=report, parent=copy, position=child.position, title=child.title
-                )
+    if start_from is None:
+        outline_create(report=report, outline=REPORT_KINDS[kind].outline(term))
+    else:
+        outline_create(report=report, outline=outline_of(start_from))
+        _copy_areas(start_from, report)
     return report
 
 
+def outline_create(*, report: Report, outline, parent: ReportSection | None = None) -> None:
+    for position, entry in enumerate(outline):
+        section = ReportSection(
+            report=report,
+            parent=parent,
+            position=position,
+            kind=entry.kind,
+            title=entry.title,
+            numbered=entry.numbered,
+        )
+        section.full_clean()
+        section.save()
+        outline_create(report=report, outline=entry.children, parent=section)
+
+
+def _copy_areas(source: Report, report: Report) -> None:
+    """The area titles of `source`'s areas sections, into the matching sections of `report`."""
+    targets = [s for s in report.sections.order_by("id") if s.kind == "areas"]
+    sources = [s for s in source.sections.order_by("id") if s.kind == "areas"]
+    for old, new in zip(sources, targets, strict=False):
+        for area in old.areas.filter(parent__isnull=True):
+            copy = AchievementArea.objects.create(section=new, position=area.position, title=area.title)
+            for child in area.children.all():
+                AchievementArea.objects.create(
+                    section=new, parent=copy, position=child.position, title=child.title
+                )
+
+
 @transaction.atomic
-def area_move(*, area: AchievementArea, step: int) -> None:
-    """Swaps an area with its neighbour above (-1) or below (+1) among its siblings."""
-    siblings = list(
-        AchievementArea.objects.select_for_update()
-        .filter(report=area.report_id, parent=area.parent_id)
-        .order_by("position", "id")
+def section_create(*, report: Report, kind: str, title: str, parent: ReportSection | None) -> ReportSection:
+    """A new part (or a section inside a part that holds sections), placed last."""
+    if parent is not None and (parent.report_id != report.pk or parent.kind != "group"):
+        raise ValidationError(
+            {"parent": _("Sections go inside a part that holds sections.")}, code="not_a_group"
+        )
+    last = report.sections.filter(parent=parent).order_by("-position").first()
+    section = ReportSection(
+        report=report, parent=parent, kind=kind, title=title, position=(last.position + 1) if last else 0
     )
-    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == area.pk)
+    section.full_clean()
+    section.save()
+    report_touch(report)
+    return section
+
+
+@transaction.atomic
+def section_move(*, section: ReportSection, step: int) -> None:
+    """Swaps a part or section with its neighbour above (-1) or below (+1)."""
+    siblings = ReportSection.objects.select_for_update().filter(
+        report=section.report_id, parent=section.parent_id
+    )
+    _swap(list(siblings.order_by("position", "id")), section, step)
+    report_touch(section.report)
+
+
+@transaction.atomic
+def section_delete(*, section: ReportSection) -> None:
+    """Deletes a part or section with everything in it (the history keeps every row)."""
+    report = section.report
+    section.delete()
+    report_touch(report)
+
+
+def _swap(siblings: list, item, step: int) -> None:
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
     target = index + step
     if not 0 <= target < len(siblings):
         return
@@ -68,27 +123,36 @@ def area_move(*, area: AchievementArea, step: int) -> None:
         if sibling.position != position:
             sibling.position = position
             sibling.save(update_fields=["position"])
-    report_touch(area.report)
 
 
 @transaction.atomic
-def area_create(*, report: Report, title: str, parent: AchievementArea | None) -> AchievementArea:
-    if parent is not None and (parent.report_id != report.pk or parent.parent_id is not None):
+def area_move(*, area: AchievementArea, step: int) -> None:
+    """Swaps an area with its neighbour above (-1) or below (+1) among its siblings."""
+    siblings = AchievementArea.objects.select_for_update().filter(
+        section=area.section_id, parent=area.parent_id
+    )
+    _swap(list(siblings.order_by("position", "id")), area, step)
+    report_touch(area.section.report)
+
+
+@transaction.atomic
+def area_create(*, section: ReportSection, title: str, parent: AchievementArea | None) -> AchievementArea:
+    if parent is not None and (parent.section_id != section.pk or parent.parent_id is not None):
         raise ValidationError({"parent": _("Areas go at most two levels deep.")}, code="too_deep")
-    last = report.areas.filter(parent=parent).order_by("-position").first()
+    last = section.areas.filter(parent=parent).order_by("-position").first()
     area = AchievementArea(
-        report=report, parent=parent, title=title, position=(last.position + 1) if last else 0
+        section=section, parent=parent, title=title, position=(last.position + 1) if last else 0
     )
     area.full_clean()
     area.save()
-    report_touch(report)
+    report_touch(section.report)
     return area
 
 
 @transaction.atomic
 def area_delete(*, area: AchievementArea) -> None:
     """Deletes an area with its sub-areas and items."""
-    report = area.report
+    report = area.section.report
     area.delete()
     report_touch(report)
 
@@ -99,7 +163,9 @@ def item_restore(*, record) -> None:
     model = record.instance_type
     item = model.objects.filter(pk=record.id).first()
     if item is None:
+        # Its section or area may be gone too: full_clean says so rather than the database.
         item = record.instance
+        item.full_clean()
         item.save()
     else:
         item.text = record.text

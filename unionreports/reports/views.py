@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -11,18 +12,25 @@ from unionreports.rendering.text import render_text
 
 from .access import can_write, get_report_for_user, role_of
 from .compose import compose_report
+from .models import Report
 
 
 @login_required
 @require_safe
 def home(request):
     """The user's unions, with their terms and reports."""
-    affiliations = (
+    affiliations = list(
         Affiliation.objects.filter(user=request.user)
         .select_related("organization")
-        .prefetch_related("organization__terms__reports")
+        .prefetch_related(
+            Prefetch(
+                "organization__terms__reports",
+                queryset=Report.objects.with_document_data().order_by("kind", "number"),
+            )
+        )
     )
-    return render(request, "reports/home.html", {"affiliations": affiliations})
+    reports = [r for a in affiliations for t in a.organization.terms.all() for r in t.reports.all()]
+    return render(request, "reports/home.html", {"affiliations": affiliations, "reports": reports})
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from unionreports.reports.document import Footnote, Paragraph
+from unionreports.document import Footnote, Paragraph
 
 from ..views import FACES
 
@@ -35,3 +35,9 @@ def paragraph(paragraph: Paragraph):
 def report_font_faces() -> list[tuple[str, str, str]]:
     """(face, weight, style) of the report font's files, for @font-face rules on the page."""
     return [(face, weight, style) for face, (weight, style) in FACES.items()]
+
+
+@register.filter
+def min_heading(depth: int) -> int:
+    """HTML has headings down to h6: deeper sections stay at h6."""
+    return min(int(depth), 6)

@@ -1,7 +1,12 @@
 """The report as plain data: what every renderer draws and every check reads.
 
-Nothing here knows about Django. `compose.compose_report` builds a `ReportDocument`
-from the records; numbering and figures are fixed by then, renderers only lay it out.
+Nothing here knows about Django. `reports.compose.compose_report` builds a `ReportDocument`
+from the records and the importers from files; `numbering.number_sections` numbers both, and
+renderers only lay it out.
+
+`anchor`s are the identities of the records a section or paragraph was made from ("section-12",
+"area-7/item-91"): review comments point at them. They are not part of the text, so equal text
+compares equal and has one digest whatever records it came from.
 """
 
 import dataclasses
@@ -26,6 +31,7 @@ class Paragraph:
     style: Literal["body", "bullet", "runin"] = "body"
     # A number run into the paragraph, e.g. "1." for a lesson or "1.3." for an untitled area.
     label: str = ""
+    anchor: str = field(default="", compare=False)
 
     def __post_init__(self):
         # One run of text between footnotes, however it was put together: equal text, equal paragraphs.
@@ -48,11 +54,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
-    number: str  # "I.", "1.", "1.1."
+    number: str  # "PHẦN THỨ NHẤT", "I.", "1.", "1.1.", "a)"
     title: str  # empty: the number runs into the first paragraph instead
-    level: int  # 1 = part (I., II.), 2 = 1., 3 = 1.1.
+    level: int  # the kind of number: 0 = Phần thứ …, 1 = I., 2 = 1., 3 = 1.1., 4 = a)
     blocks: tuple[Paragraph, ...] = ()
     children: tuple["Section", ...] = ()
+    # The part kind it was made from or read as ("areas", "list", …): how an import saves it.
+    kind: str = field(default="", compare=False)
+    anchor: str = field(default="", compare=False)
 
     def walk(self):
         yield self
@@ -106,7 +115,8 @@ class ReportDocument:
         return tuple(note for paragraph in self.paragraphs() for note in paragraph.footnotes)
 
     def to_json(self) -> str:
-        data = dataclasses.asdict(self)
+        """The content as JSON: no warnings, no anchors (see the module's docstring)."""
+        data = dataclasses.asdict(self, dict_factory=lambda pairs: {k: v for k, v in pairs if k != "anchor"})
         data.pop("warnings")
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -127,7 +137,10 @@ class ReportDocument:
 
         def section(item) -> Section:
             children = tuple(section(child) for child in item["children"])
-            return Section(item["number"], item["title"], item["level"], paragraphs(item["blocks"]), children)
+            blocks = paragraphs(item["blocks"])
+            return Section(
+                item["number"], item["title"], item["level"], blocks, children, item.get("kind", "")
+            )
 
         return cls(
             header=Header(**data["header"]),
@@ -153,10 +166,11 @@ def number_footnotes(document: ReportDocument) -> ReportDocument:
 
     def renumber(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         return tuple(
-            Paragraph(
-                tuple(Footnote(next(counter), c.text) if isinstance(c, Footnote) else c for c in p.content),
-                p.style,
-                p.label,
+            dataclasses.replace(
+                p,
+                content=tuple(
+                    Footnote(next(counter), c.text) if isinstance(c, Footnote) else c for c in p.content
+                ),
             )
             if p.footnotes
             else p
@@ -164,8 +178,8 @@ def number_footnotes(document: ReportDocument) -> ReportDocument:
         )
 
     def renumber_section(s: Section) -> Section:
-        blocks = renumber(s.blocks)
-        return Section(s.number, s.title, s.level, blocks, tuple(renumber_section(c) for c in s.children))
+        children = tuple(renumber_section(c) for c in s.children)
+        return dataclasses.replace(s, blocks=renumber(s.blocks), children=children)
 
     opening = renumber(document.opening)
     parts = tuple(renumber_section(part) for part in document.parts)
@@ -211,3 +225,20 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
 def inline_markup(content: tuple[Inline, ...]) -> str:
     """The stored text of `content`: the inverse of `parse_inline`."""
     return "".join(f"{FOOTNOTE_OPEN}{part.text}]" if isinstance(part, Footnote) else part for part in content)
+
+
+def paragraphs_of(text: str) -> tuple[Paragraph, ...]:
+    """Stored prose as paragraphs: one a line, "- " before a bullet point, footnotes as ^[…]."""
+    paragraphs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            paragraphs.append(Paragraph(parse_inline(line[2:].strip()), style="bullet"))
+        elif line:
+            paragraphs.append(Paragraph(parse_inline(line)))
+    return tuple(paragraphs)
+
+
+def prose_of(paragraphs) -> str:
+    """The stored prose of `paragraphs`: the inverse of `paragraphs_of`."""
+    return "\n".join(("- " if p.style == "bullet" else "") + inline_markup(p.content) for p in paragraphs)

@@ -6,12 +6,15 @@ from unionreports.reports.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Loads the demonstration union and its 2017–2022 report, reviewed and published (safe to run again)."
+        "Loads the demonstration union with its 2017–2022 self-assessment report, reviewed and published, "
+        "and a term summary report in draft (safe to run again)."
     )
 
     def handle(self, *args, **options):
         report = load_demo()
         link = publish_demo(report)
         self.stdout.write(f"demo login: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+        for other in report.term.reports.exclude(pk=report.pk).order_by("id"):
+            self.stdout.write(f"{other.get_kind_display()}: {other.get_absolute_url()}")
         self.stdout.write(f"report {report.get_absolute_url()}")
         self.stdout.write(f"published {link.get_absolute_url()}")

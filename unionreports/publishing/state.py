@@ -1,0 +1,135 @@
+"""Where a report stands, worked out from its text and the committee's answers, never stored.
+
+"Approved" means: the members the union's rule requires approved *this exact text* (their
+verdicts carry the digest of the document they read). "Published" means: the newest published
+version is this exact text. Any change anywhere (an item, a moved area, the committee, the term,
+the union's name, an edit in the admin) changes the digest, so review reopens without any write
+path having to remember it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+
+from unionreports.accounts.models import Affiliation
+from unionreports.committee.models import Organization
+from unionreports.document import ReportDocument
+from unionreports.reports.compose import compose_report
+from unionreports.reports.models import Report
+
+from .models import Publication, ReviewRound, TextVersion
+from .review import changed_sections, committee_members, document_texts, is_approved
+
+DRAFT, REVIEW, APPROVED, CHANGED, PUBLISHED = "draft", "review", "approved", "changed", "published"
+LABELS = {
+    DRAFT: _("Draft"),
+    REVIEW: _("In review"),
+    APPROVED: _("Approved"),
+    CHANGED: _("Changed since the committee approved it"),
+    PUBLISHED: _("Published"),
+}
+
+
+@dataclass(frozen=True)
+class ReportState:
+    status: str
+    digest: str
+    approvals: int = 0
+    members: int = 0
+    # Set when the committee approved another text than the current one (status CHANGED, or a
+    # published report edited since): that text's digest, and the headings of what changed.
+    approved_digest: str = ""
+    changes: list[str] = field(default_factory=list)
+    open_round: object = None
+
+    @property
+    def label(self) -> str:
+        return str(LABELS[self.status])
+
+    @property
+    def approved(self) -> bool:
+        return self.status in (APPROVED, PUBLISHED)
+
+    @property
+    def in_review(self) -> bool:
+        return self.open_round is not None
+
+
+def report_state(
+    report: Report, document: ReportDocument, *, changes: bool = True, members: set[int] | None = None
+) -> ReportState:
+    """The state of `report`, whose current document is `document`.
+
+    Reads the report's rounds with their verdicts and its publications (prefetch them for a
+    list: `Report.objects.with_review_data()`), and the union's committee members (one query).
+    With `changes`, what changed since an approved text (one more query, only then). `members`:
+    the ids of the union's committee members, when the caller has them already.
+    """
+    digest = document.digest()
+    rounds = sorted(report.rounds.all(), key=lambda r: r.number, reverse=True)
+    open_round = next((r for r in rounds if r.closed_at is None), None)
+    organization: Organization = report.term.organization
+    if members is None:
+        members = {a.user_id for a in committee_members(organization)}
+    # Each member's latest answer counts, whatever round it was given in.
+    latest = {}
+    for review_round in reversed(rounds):
+        for verdict in sorted(review_round.verdicts.all(), key=lambda v: v.decided_at):
+            if verdict.user_id in members:
+                latest[verdict.user_id] = verdict
+    approvals: dict[str, int] = {}
+    for verdict in latest.values():
+        if verdict.decision == verdict.Decision.APPROVE and verdict.digest:
+            approvals[verdict.digest] = approvals.get(verdict.digest, 0) + 1
+    publications = sorted(_publications(report), key=lambda p: p.version, reverse=True)
+    published = publications[0].digest if publications else ""
+    approved_other = next(
+        (d for d, n in approvals.items() if d != digest and is_approved(organization, n, len(members))), ""
+    ) or (published if published and published != digest else "")
+    common = {"digest": digest, "approvals": approvals.get(digest, 0), "members": len(members)}
+    if published == digest:
+        return ReportState(PUBLISHED, open_round=open_round, **common)
+    if is_approved(organization, approvals.get(digest, 0), len(members)):
+        return ReportState(APPROVED, open_round=open_round, **common)
+    found = _changes(report, approved_other, document) if approved_other and changes else []
+    if approved_other:
+        return ReportState(
+            CHANGED, approved_digest=approved_other, changes=found, open_round=open_round, **common
+        )
+    return ReportState(REVIEW if open_round else DRAFT, open_round=open_round, **common)
+
+
+def report_states(reports: list[Report]) -> dict[int, ReportState]:
+    """report id → state of each of `reports` (loaded with their document data), in 4 queries."""
+    prefetch_related_objects(
+        reports,
+        Prefetch("rounds", queryset=ReviewRound.objects.prefetch_related("verdicts")),
+        Prefetch("publications", queryset=Publication.objects.only("id", "report_id", "version", "digest")),
+    )
+    unions = {report.term.organization_id for report in reports}
+    members: dict[int, set[int]] = {union: set() for union in unions}
+    for union, user in Affiliation.objects.filter(
+        organization__in=unions, role=Affiliation.Role.MEMBER
+    ).values_list("organization_id", "user_id"):
+        members[union].add(user)
+    return {
+        report.pk: report_state(
+            report, compose_report(report), changes=False, members=members[report.term.organization_id]
+        )
+        for report in reports
+    }
+
+
+def _publications(report: Report) -> list[Publication]:
+    # Never the frozen bytes: only what tells which text each version is.
+    if "publications" in getattr(report, "_prefetched_objects_cache", {}):
+        return list(report.publications.all())
+    return list(report.publications.only("id", "report_id", "version", "digest"))
+
+
+def _changes(report: Report, digest: str, document: ReportDocument) -> list[str]:
+    version = TextVersion.objects.filter(report=report, digest=digest).first()
+    if version is None:
+        return []
+    return changed_sections(version.sections, document_texts(document))
