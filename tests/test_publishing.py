@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory
+from tests.pages import approve as verdict
 from unionreports.publishing import review
 from unionreports.publishing.models import Publication
 from unionreports.rendering import pdf as pdf_module
@@ -17,7 +18,7 @@ def approve(report, secretary) -> None:
     """Sends the report to its committee (one member, created here) and has it approved."""
     member = AffiliationFactory(organization=report.term.organization, role="member").user
     review.round_start(report=report, by=secretary)
-    review.verdict_give(report=report, user=member, decision="approve")
+    verdict(report, member)
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_publishing_again_makes_a_new_version_beside_the_old(client, demo_report
     demo_report.save()
     review.round_start(report=demo_report, by=secretary)
     member = demo_report.term.organization.affiliations.get(role="member").user
-    review.verdict_give(report=demo_report, user=member, decision="approve")
+    verdict(demo_report, member)
     client.force_login(secretary)
     client.post(reverse("publishing:publish", args=[demo_report.pk]))
     versions = list(demo_report.publications.values_list("version", "sha256"))
