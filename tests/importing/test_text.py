@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from tests.importing.sources import SEED, seed_markdown
+from tests.pages import items, reading_order, section
 from tests.rendering.test_text import words
 from unionreports.document import Footnote
 from unionreports.importing.lines import ImportFailed
@@ -69,10 +70,12 @@ def test_the_seed_text_is_read_into_its_parts_sections_and_items(demo_report):
     assert report.opening.startswith("Trên cơ sở kết quả hoạt động")
     # The slips "2.1." and "3.1." of the seed are numbered again: 1.2. and a run-in 1.3.
     assert document.parts[1].children[0].children[2].blocks[0].label == "1.3."
-    assert report.items.filter(kind="limitation").count() == 4
-    assert report.items.filter(kind="cause").count() == 4
-    assert report.items.filter(kind="lesson").count() == 4
-    assert report.lessons_intro.startswith("Từ kết quả đạt được")
+    assert [s.kind for s in reading_order(report)] == ["personnel", "areas", "group", "list", "list", "list"]
+    assert items(report, "limitations").count() == 4
+    assert items(report, "causes").count() == 4
+    assert items(report, "lessons").count() == 4
+    assert section(report, "lessons").text.startswith("Từ kết quả đạt được")
+    assert section(report, "lessons").numbered and not section(report, "causes").numbered
     assert report.closing.splitlines()[1].startswith("Ban chấp hành nhiệm kỳ 2017 - 2022 xin chân thành")
     assert report.unplaced == ""
 
@@ -90,15 +93,16 @@ def test_the_footnote_of_part_one_stays_a_footnote_where_it_was_called(demo_repo
 @pytest.mark.django_db
 def test_part_one_is_kept_as_prose_and_checked_against_the_records(demo_report):
     report = import_into(demo_report.term, SEED.name, SEED.read_bytes())
-    assert "gồm có 7 đồng chí" in report.personnel_text
+    personnel = section(report, "personnel")
+    assert "gồm có 7 đồng chí" in personnel.text
     warnings = compose_report(report).warnings
-    assert "Phần I được in đúng như văn bản đã viết, không tính từ bảng Ban Chấp hành." in warnings
+    assert "“VỀ NHÂN SỰ BAN CHẤP HÀNH” được in như đã viết, không tính từ bảng Ban Chấp hành." in warnings
     # The demo committee records 7 elected: nothing in the prose contradicts them.
-    assert not any("không khớp với bảng Ban Chấp hành" in w for w in warnings)
-    report.personnel_text = report.personnel_text.replace("gồm có 7 đồng chí", "gồm có 9 đồng chí")
-    report.save()
+    assert not any("bảng Ban Chấp hành không cho số này" in w for w in warnings)
+    personnel.text = personnel.text.replace("gồm có 7 đồng chí", "gồm có 9 đồng chí")
+    personnel.save()
     warnings = compose_report(Report.objects.with_document_data().get(pk=report.pk)).warnings
-    assert "Phần I nêu con số 9 đồng chí, không khớp với bảng Ban Chấp hành." in warnings
+    assert "“VỀ NHÂN SỰ BAN CHẤP HÀNH” nêu 9 đồng chí, bảng Ban Chấp hành không cho số này." in warnings
 
 
 def variants():
@@ -153,30 +157,26 @@ def test_markdown_wrapped_over_several_lines_is_joined_into_paragraphs(demo_repo
         ]
     )
     report = import_into(demo_report.term, "report.md", source.encode())
-    assert report.personnel_text == (
+    assert section(report, "personnel").text == (
         "Đại hội đã bầu Ban Chấp hành gồm có 7 đồng chí^[Chú thích dài hai dòng.].\n- Một ý viết trên hai dòng."
     )
 
 
 @pytest.mark.django_db
-def test_what_has_no_place_is_shown_and_kept_not_dropped(demo_report):
+def test_text_before_the_first_area_and_a_part_of_no_known_kind_are_printed_in_their_place(demo_report):
     source = SEED.read_text(encoding="utf-8")
     source = source.replace(
         "1. Trách nhiệm của Ban Chấp hành", "Đoạn mở đầu phần II.\n1. Trách nhiệm của Ban Chấp hành"
     )
-    source += "\nV. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\nTiếp tục đổi mới nội dung hoạt động.\n"
+    source = source.rstrip() + "\nV. CÔNG TÁC KHÁC\nTiếp tục đổi mới nội dung hoạt động.\n"
     imported = read_report("report.txt", source.encode())
-    assert [(item.where, item.text) for item in imported.leftovers] == [
-        ("Phần II, trước mục 1", "Đoạn mở đầu phần II."),
-        ("V. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI", "Tiếp tục đổi mới nội dung hoạt động."),
-    ]
-    report = report_import(term=demo_report.term, imported=imported, number=4, date=demo_report.date)
-    assert "Đoạn mở đầu phần II." in report.unplaced
-    assert "Tiếp tục đổi mới nội dung hoạt động." in report.unplaced
-    # Kept, not printed.
-    assert "Tiếp tục đổi mới" not in render_text(
-        compose_report(Report.objects.with_document_data().get(pk=report.pk))
-    )
+    assert imported.leftovers == ()
+    report = import_into(demo_report.term, "report.txt", source.encode())
+    document = compose_report(report)
+    assert [f"{p.number} {p.title}" for p in document.parts][-1] == "V. CÔNG TÁC KHÁC"
+    assert [p.text for p in document.parts[-1].blocks] == ["Tiếp tục đổi mới nội dung hoạt động."]
+    assert document.parts[1].blocks[0].text == "Đoạn mở đầu phần II."
+    assert report.unplaced == ""
 
 
 def test_the_header_signature_and_distribution_list_are_read():
@@ -273,7 +273,8 @@ def test_a_markdown_part_heading_typed_without_a_hash_does_not_swallow_the_next_
     imported = read_report("report.md", source.encode())
     assert [part.title for part in imported.document.parts] == [
         "VỀ NHÂN SỰ BAN CHẤP HÀNH",
+        "KẾT QUẢ CÔNG TÁC",
     ]
-    assert [(item.where, item.text) for item in imported.leftovers] == [("Phần II, trước mục 1", "Đoạn đầu.")]
+    assert imported.document.parts[1].blocks[0].text == "Đoạn đầu."
     report = import_into(demo_report.term, "report.md", source.encode())
-    assert report.personnel_text == "Nhân sự ổn định^[Chú thích.]."
+    assert section(report, "personnel").text == "Nhân sự ổn định^[Chú thích.]."

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.importing.sources import SEED
+from tests.pages import items, page
 from unionreports.reports.models import AchievementArea, Report, ReportItem
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +148,7 @@ def test_a_paragraph_over_the_limit_saves_nothing_and_says_where(client, secreta
 def test_text_without_a_place_waits_on_the_prose_page_and_the_report_says_so(client, secretary, union):
     organization, term = union
     client.force_login(secretary)
-    text = SEED.read_text(encoding="utf-8") + "\nV. PHƯƠNG HƯỚNG NHIỆM KỲ TỚI\nTiếp tục đổi mới.\n"
+    text = SEED.read_text(encoding="utf-8").rstrip() + "\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Văn Z\n"
     preview = upload(client, organization, term, name="report.txt", data=text.encode())
     assert "1 đoạn không có chỗ trong báo cáo." in preview.content.decode()
     response = client.post(
@@ -155,13 +156,14 @@ def test_text_without_a_place_waits_on_the_prose_page_and_the_report_says_so(cli
         {"payload": payload_of(preview), "number": "4", "date": "05/03/2023"},
         follow=True,
     )
-    page = response.content.decode()
-    assert "Một số đoạn không có chỗ trong báo cáo" in page  # the message after saving
-    assert "Có đoạn văn bản nhập chưa có chỗ" in page  # the report's own warning
+    saved = response.content.decode()
+    assert "Một số đoạn không có chỗ trong báo cáo" in saved  # the message after saving
+    assert "Có đoạn văn bản nhập chưa có chỗ" in saved  # the report's own warning
     report = Report.objects.latest("id")
     prose = client.get(reverse("reports:edit", args=[report.pk, "prose"])).content.decode()
-    assert "Tiếp tục đổi mới." in prose
-    assert "Đồng chí Trương Thiết Hùng" in prose  # part I as written, with its footnote
+    assert "Nguyễn Văn Z" in prose
+    personnel = client.get(page(report, "personnel")).content.decode()
+    assert "Đồng chí Trương Thiết Hùng" in personnel  # part I as written, with its footnote
 
 
 def test_the_command_imports_a_file_and_prints_the_report_path(demo_report, capsys):
@@ -170,7 +172,7 @@ def test_the_command_imports_a_file_and_prints_the_report_path(demo_report, caps
     call_command("import_report", str(SEED), "--term", str(demo_report.term.pk))
     report = Report.objects.latest("id")
     assert capsys.readouterr().out.strip() == f"report /reports/{report.pk}/"
-    assert report.items.filter(kind="lesson").count() == 4
+    assert items(report, "lessons").count() == 4
 
 
 def test_the_command_refuses_a_file_that_is_not_a_report(demo_report, tmp_path):

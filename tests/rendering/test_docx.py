@@ -146,7 +146,11 @@ def test_headings_are_word_headings_that_look_like_the_body(word):
         assert style.element.rPr.rFonts is None  # the body's Times New Roman
         assert style.paragraph_format.keep_with_next
     # Sub-sections (1.1.) are in italics, whatever their depth in Word's outline.
-    italic = {p.text: all(run.italic for run in p.runs) for p in word.paragraphs if p.style.name.startswith("Heading")}
+    italic = {
+        p.text: all(run.italic for run in p.runs)
+        for p in word.paragraphs
+        if p.style.name.startswith("Heading")
+    }
     assert italic["1.1. Về công tác chỉ đạo và điều hành thực hiện Nghị quyết Đại hội Công đoàn"]
     assert not italic["1. Trách nhiệm của Ban Chấp hành"]
 

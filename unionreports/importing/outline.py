@@ -350,11 +350,17 @@ def _subheadings(lines: list[Line], depth: int) -> list[int]:
     found = []
     for i, line in enumerate(lines):
         numbered = _numbered(line)
-        if numbered and len(numbered[0]) == depth and numbered[1].content and not _is_sentence(numbered[1]):
+        if numbered and len(numbered[0]) == depth and numbered[1].content and _is_title(numbered[1]):
             found.append(i)
         elif not numbered and line.heading == depth + 1 and len(line.text) <= TITLE_LIMIT:
             found.append(i)
     return found
+
+
+def _is_title(rest: Line) -> bool:
+    """A section's title: short, and not ending as a sentence does ("1. Ưu điểm", not "1. Phải …")."""
+    text = rest.text.strip()
+    return not _is_sentence(rest) and text[-1:] not in ".;!?…"
 
 
 def _subtitle(line: Line) -> str:
