@@ -1,6 +1,9 @@
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
@@ -9,24 +12,49 @@ from unionreports.rendering.pdf import cache_key, get_pdf, get_rendered
 from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
 
-from .access import can_write, get_report_for_user, role_of
+from .access import DraftClosed, can_write, get_report_for_user, role_of
 from .compose import compose_report
+from .models import Report
 
 
 @login_required
 @require_safe
 def home(request):
-    """The user's unions, with their terms and reports."""
-    affiliations = (
+    """The user's unions, with their terms and reports; a delegate's list holds only the
+    reports published behind an active link (`term.shown_reports`)."""
+    affiliations = list(
         Affiliation.objects.filter(user=request.user)
         .select_related("organization")
-        .prefetch_related("organization__terms__reports")
+        .prefetch_related(
+            Prefetch("organization__terms__reports", queryset=Report.objects.with_publication())
+        )
     )
+    for affiliation in affiliations:
+        for term in affiliation.organization.terms.all():
+            term.shown_reports = [
+                report for report in term.reports.all() if affiliation.reads_drafts or report.public_page_url
+            ]
     return render(request, "reports/home.html", {"affiliations": affiliations})
+
+
+def delegates_to_publication(view):
+    """A delegate asking for the working copy goes to the published version when there is one."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DraftClosed as closed:
+            if closed.public_url is None:
+                raise
+            return redirect(closed.public_url)
+
+    return wrapper
 
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_detail(request, pk: int):
     report = get_report_for_user(request, pk)
     document = compose_report(report)
@@ -41,6 +69,7 @@ def report_detail(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_pdf(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     return document_response(
@@ -55,6 +84,7 @@ def report_pdf(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_docx(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     return document_response(
@@ -69,6 +99,7 @@ def report_docx(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_text(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     headers = {
