@@ -19,6 +19,7 @@ test: $(VENV)/.dev $(MO)
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: $(VENV)/.dev $(MO)
 	$(BIN)/python bench/run.py

@@ -6,18 +6,22 @@ that checks the table is complete.
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tests.factories import AffiliationFactory
 from tests.pages import approve, areas, reading_order, section
 from unionreports.publishing import review
-from unionreports.publishing.services import report_publish
+from unionreports.publishing.services import link_renew, report_publish
 from unionreports.rendering import pdf as pdf_module
+from unionreports.reports.editing import PAGES
 
 ROLES = ["anonymous", "outsider", "delegate", "member", "secretary"]
 LOGIN = 302  # anonymous visitors are sent to the login page
+PUBLIC = 302  # a delegate is sent to the public page of the published version
 SECRETARY_PAGE = (LOGIN, 404, 403, 403, 200)
 SECRETARY_ACTION = (LOGIN, 404, 403, 403, 302)
 UNION_PAGE = (LOGIN, 404, 200, 200, 200)
+REPORT_PAGE = (LOGIN, 404, PUBLIC, 200, 200)
 EVERYONE = (200, 200, 200, 200, 200)
 
 # name: (method, arguments, expected status per role in ROLES order)
@@ -31,10 +35,10 @@ TABLE = {
     "set_language": ("post", {}, (302, 302, 302, 302, 302)),
     "rendering:font": ("get", {"face": "regular"}, EVERYONE),
     "reports:list": ("get", {}, (LOGIN, 200, 200, 200, 200)),
-    "reports:detail": ("get", {"pk": "report"}, UNION_PAGE),
-    "reports:pdf": ("get", {"pk": "report"}, UNION_PAGE),
-    "reports:docx": ("get", {"pk": "report"}, UNION_PAGE),
-    "reports:text": ("get", {"pk": "report"}, UNION_PAGE),
+    "reports:detail": ("get", {"pk": "report"}, REPORT_PAGE),
+    "reports:pdf": ("get", {"pk": "report"}, REPORT_PAGE),
+    "reports:docx": ("get", {"pk": "report"}, REPORT_PAGE),
+    "reports:text": ("get", {"pk": "report"}, REPORT_PAGE),
     "reports:create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
     "reports:outline": ("get", {"pk": "report"}, SECRETARY_PAGE),
     "reports:section": ("get", {"pk": "report", "section_pk": "section"}, SECRETARY_PAGE),
@@ -74,6 +78,40 @@ TABLE = {
 # The admin is for staff only; none of these roles is staff.
 ADMIN = "admin:"
 
+# A delegate and every URL of one report, in each state the report can be in. Delegates read
+# only what is published: the four ways of reading lead to the public page when a version is
+# published behind an active link; everything else, and any draft, is a 403.
+STATES = ["published", "draft", "link_revoked", "link_without_publication"]
+READ = (PUBLIC, 403, 403, 403)
+CLOSED = (403, 403, 403, 403)
+DELEGATE_TABLE = {
+    "reports:detail": READ,
+    "reports:pdf": READ,
+    "reports:docx": READ,
+    "reports:text": READ,
+    "reports:outline": CLOSED,
+    "reports:section": CLOSED,
+    "reports:section_move": CLOSED,
+    "reports:section_delete": CLOSED,
+    "reports:area_add": CLOSED,
+    "reports:area": CLOSED,
+    "reports:area_move": CLOSED,
+    "reports:area_delete": CLOSED,
+    "reports:edit": CLOSED,
+    "reports:history": CLOSED,
+    "reports:restore": CLOSED,
+    "publishing:publications": CLOSED,
+    "publishing:publish": CLOSED,
+    "publishing:renew_link": CLOSED,
+    "publishing:review": CLOSED,
+    "publishing:send_to_review": CLOSED,
+    "publishing:withdraw": CLOSED,
+    "publishing:verdict": CLOSED,
+    "publishing:comment": CLOSED,
+    "publishing:resolve": CLOSED,
+}
+DRAFT_CLOSED = "Chỉ Ban Chấp hành được đọc báo cáo trước khi phát hành"
+
 
 def pattern_names(resolver: URLResolver = None, namespace: str = "") -> list[str]:
     names = []
@@ -92,6 +130,13 @@ def test_every_url_pattern_has_a_row_in_the_table():
     missing = [name for name in pattern_names() if not name.startswith(ADMIN) and name not in TABLE]
     assert missing == []
     assert set(TABLE) <= set(pattern_names())
+
+
+def test_every_url_of_a_report_has_a_delegate_row():
+    report_urls = {
+        name for name, (_method, arguments, _expected) in TABLE.items() if arguments.get("pk") == "report"
+    }
+    assert set(DELEGATE_TABLE) == report_urls
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -151,6 +196,55 @@ def test_each_url_answers_each_role_as_expected(client, world, name, role):
         client.force_login(users[role])
     response = getattr(client, method)(reverse(name, kwargs=kwargs))
     assert response.status_code == expected[ROLES.index(role)]
+
+
+def report_in_state(report, secretary, state: str) -> dict:
+    """Puts the demo report in `state` (one of STATES); the values the table's URLs need."""
+    organization = report.term.organization
+    member = AffiliationFactory(organization=organization, role="member").user
+    review.round_start(report=report, by=secretary)
+    personnel = section(report, "personnel").anchor
+    comment = review.comment_add(report=report, author=member, anchor=personnel, text="Góp ý.", parent=None)
+    if state in ("published", "link_revoked"):
+        approve(report, member)
+        report_publish(report=report, by=secretary)
+    if state == "link_revoked":
+        report.public_links.update(revoked_at=timezone.now())
+    if state == "link_without_publication":
+        link_renew(report=report)
+    return {
+        "report": report.pk,
+        "area": areas(report).first().pk,
+        "areas": section(report, "achievements").pk,
+        "section": reading_order(report)[-1].pk,
+        "comment": comment.pk,
+    }
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("name", sorted(DELEGATE_TABLE))
+def test_a_delegate_reads_only_the_published_version(client, demo_report, secretary, name, state):
+    values = report_in_state(demo_report, secretary, state)
+    client.force_login(AffiliationFactory(organization=demo_report.term.organization, role="delegate").user)
+    method, arguments, _expected = TABLE[name]
+    kwargs = {key: values.get(value, value) for key, value in arguments.items()}
+    response = getattr(client, method)(reverse(name, kwargs=kwargs))
+    expected = DELEGATE_TABLE[name][STATES.index(state)]
+    assert response.status_code == expected
+    if expected == PUBLIC:
+        assert response["Location"] == demo_report.public_links.get().get_absolute_url()
+    else:
+        assert DRAFT_CLOSED in response.text
+
+
+@pytest.mark.parametrize("part", sorted(PAGES))
+def test_a_delegate_opens_no_editing_page_even_of_a_published_report(client, demo_report, secretary, part):
+    report_in_state(demo_report, secretary, "published")
+    client.force_login(AffiliationFactory(organization=demo_report.term.organization, role="delegate").user)
+    for method in ("get", "post"):
+        response = getattr(client, method)(reverse("reports:edit", args=[demo_report.pk, part]))
+        assert response.status_code == 403
+        assert DRAFT_CLOSED in response.text
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -12,7 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("unionreports.rendering.urls")),
     path("", include("unionreports.reports.urls")),
-    path("", include("unionreports.committee.urls")),
+    path("", include("unionreports.accounts.union_urls")),
     path("", include("unionreports.publishing.urls")),
     path("", include("unionreports.importing.urls")),
 ]

@@ -5,8 +5,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import AchievementFactory, AreaFactory, MembershipFactory, ReportItemFactory
-from tests.pages import section
+from tests.factories import (
+    AchievementFactory,
+    AffiliationFactory,
+    AreaFactory,
+    MembershipFactory,
+    ReportItemFactory,
+)
+from tests.pages import approve, section
+from unionreports.publishing import review
+from unionreports.publishing.services import report_publish
 from unionreports.rendering import pdf as pdf_module
 from unionreports.rendering.models import RenderedDocument
 
@@ -15,6 +23,20 @@ pytestmark = pytest.mark.django_db
 
 def page_url(report, name="detail"):
     return reverse(f"reports:{name}", args=[report.pk])
+
+
+@pytest.fixture
+def delegate(demo_report):
+    return AffiliationFactory(organization=demo_report.term.organization, role="delegate").user
+
+
+def publish(report, secretary) -> str:
+    """Has the committee approve and publish `report`; its public page's address."""
+    member = AffiliationFactory(organization=report.term.organization, role="member").user
+    review.round_start(report=report, by=secretary)
+    approve(report, member)
+    report_publish(report=report, by=secretary)
+    return report.public_links.get().get_absolute_url()
 
 
 class TestAccess:
@@ -48,6 +70,38 @@ class TestAccess:
     def test_the_list_links_to_the_report(self, client, demo_report, secretary):
         client.force_login(secretary)
         assert demo_report.get_absolute_url() in client.get(reverse("reports:list")).text
+
+    def test_a_delegate_is_told_the_draft_is_for_the_committee(self, client, demo_report, delegate):
+        client.force_login(delegate)
+        response = client.get(page_url(demo_report))
+        assert response.status_code == 403
+        assert "Chỉ Ban Chấp hành được đọc báo cáo trước khi phát hành" in response.text
+        assert "Trương Thiết Hùng" not in response.text
+
+    def test_a_delegate_asking_for_a_published_report_gets_the_published_version(
+        self, client, demo_report, secretary, delegate
+    ):
+        public_url = publish(demo_report, secretary)
+        client.force_login(delegate)
+        response = client.get(page_url(demo_report, "pdf"), follow=True)
+        assert response.redirect_chain == [(public_url, 302)]
+        assert "VỀ NHÂN SỰ BAN CHẤP HÀNH" in response.text
+
+    def test_a_delegates_list_shows_no_draft(self, client, demo_report, delegate):
+        client.force_login(delegate)
+        text = client.get(reverse("reports:list")).text
+        assert demo_report.get_absolute_url() not in text
+        assert page_url(demo_report, "pdf") not in text
+        assert "Nhiệm kỳ này chưa có báo cáo." in text
+
+    def test_a_delegates_list_links_to_the_published_version(self, client, demo_report, secretary, delegate):
+        public_url = publish(demo_report, secretary)
+        client.force_login(delegate)
+        text = client.get(reverse("reports:list")).text
+        assert f'href="{public_url}"' in text
+        assert f'href="{public_url}pdf"' in text
+        assert demo_report.get_absolute_url() not in text
+        assert page_url(demo_report, "pdf") not in text
 
 
 class TestPage:

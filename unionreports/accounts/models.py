@@ -24,6 +24,9 @@ class Affiliation(models.Model):
         MEMBER = "member", _("Committee member")
         DELEGATE = "delegate", _("Delegate")
 
+    # The committee reads a report as it is written; delegates only what it published.
+    READS_DRAFTS = (Role.SECRETARY, Role.MEMBER)
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -49,6 +52,10 @@ class Affiliation(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role == self.Role.SECRETARY
+
+    @property
+    def reads_drafts(self) -> bool:
+        return self.role in self.READS_DRAFTS
 
 
 class InvitationQuerySet(models.QuerySet):

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -6,6 +7,16 @@ from django.utils.translation import gettext as _
 from unionreports.committee.models import Organization
 
 from .models import Affiliation, Invitation
+
+
+@transaction.atomic
+def organization_create(*, user: AbstractBaseUser, **fields) -> Organization:
+    """A new union, with its creator as its secretary."""
+    organization = Organization(**fields)
+    organization.full_clean()
+    organization.save()
+    Affiliation.objects.create(user=user, organization=organization, role=Affiliation.Role.SECRETARY)
+    return organization
 
 
 @transaction.atomic

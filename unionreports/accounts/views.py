@@ -5,12 +5,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from unionreports.committee.views import organization_page
-
 from .access import get_organization_for_user
 from .forms import AcceptInvitationForm, InvitationForm
 from .models import Invitation
 from .services import invitation_accept, invitation_create
+from .union_views import organization_page
 
 
 @login_required

@@ -1,10 +1,7 @@
 """Writes to the committee records, each in one transaction."""
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-
-from unionreports.accounts.models import Affiliation
 
 from .models import Membership, Organization, Person, Term
 
@@ -18,16 +15,6 @@ class RowInvalid(Exception):
     def __init__(self, errors: dict[int, ValidationError]):
         super().__init__(errors)
         self.errors = errors
-
-
-@transaction.atomic
-def organization_create(*, user: AbstractBaseUser, **fields) -> Organization:
-    """A new union, with its creator as its secretary."""
-    organization = Organization(**fields)
-    organization.full_clean()
-    organization.save()
-    Affiliation.objects.create(user=user, organization=organization, role=Affiliation.Role.SECRETARY)
-    return organization
 
 
 @transaction.atomic

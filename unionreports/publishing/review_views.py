@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionreports.accounts.decorators import login_required_keeping_post
-from unionreports.reports.access import get_report_for_reviewer, role_of
+from unionreports.reports.access import get_report_for_user, role_of
 from unionreports.reports.compose import compose_report
 
 from . import review
@@ -22,7 +22,7 @@ from .state import report_state
 
 @login_required_keeping_post
 def review_page(request, pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     current = report.rounds.order_by("-number").first()
     since = last_reviewed_round(report, request.user, current)
     document = compose_report(report)
@@ -89,7 +89,7 @@ def secretary_only(request, report) -> None:
 @login_required
 @require_POST
 def send_to_review(request, pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     secretary_only(request, report)
     review_round = review.round_start(report=report, by=request.user)
     messages.success(request, _("Round %(n)s is open for the committee.") % {"n": review_round.number})
@@ -99,7 +99,7 @@ def send_to_review(request, pk: int):
 @login_required
 @require_POST
 def withdraw(request, pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     secretary_only(request, report)
     review.round_withdraw(report=report)
     messages.success(request, _("The report is a draft again."))
@@ -109,7 +109,7 @@ def withdraw(request, pk: int):
 @login_required
 @require_POST
 def give_verdict(request, pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     if role_of(request.user, report) != "member":
         raise PermissionDenied(_("Only committee members approve the report."))
     decision = request.POST.get("decision")
@@ -130,7 +130,7 @@ def give_verdict(request, pk: int):
 @login_required_keeping_post
 @require_POST
 def add_comment(request, pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     parent = None
     if request.POST.get("parent"):
         parent = get_object_or_404(report.comments, pk=request.POST["parent"])
@@ -154,7 +154,7 @@ def add_comment(request, pk: int):
 @login_required
 @require_POST
 def resolve_comment(request, pk: int, comment_pk: int):
-    report = get_report_for_reviewer(request, pk)
+    report = get_report_for_user(request, pk)
     secretary_only(request, report)
     comment = get_object_or_404(Comment, pk=comment_pk, report=report)
     review.comment_resolve(comment=comment, resolved=request.POST.get("resolved") == "1")

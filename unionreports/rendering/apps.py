@@ -8,3 +8,6 @@ class RenderingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the font check)
+        from .footnotes import apply as keep_footnotes_on_their_page
+
+        keep_footnotes_on_their_page()

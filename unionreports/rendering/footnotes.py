@@ -5,8 +5,9 @@ WeasyPrint 70, when the first lines of a paragraph do not fit at the bottom of a
 even a footnote called far above: the report's footnote then sits on page 2 under text
 it does not belong to. Nghị định 30 wants it at the foot of its own page. We turn that
 one heuristic off, so the paragraph moves to the next page instead, as it would without
-footnotes. The rewrite checks that the line it replaces is there, so an upgrade that
-changes it fails at import rather than silently.
+footnotes. `RenderingConfig.ready()` applies the patch; the rewrite checks that the line it
+replaces is there, so an upgrade that changes it stops the app at start rather than
+silently.
 """
 
 import inspect
@@ -18,17 +19,27 @@ ORIGINAL = "report = not context.in_column and can_break_now and not could_break
 PATCHED = "report = False  # see unionreports.rendering.footnotes"
 
 
-def _patch() -> None:
-    if getattr(block._linebox_layout, "_keeps_footnotes", False):
+def apply() -> None:
+    """Puts the patched line layout in WeasyPrint's place; once, however often it is called."""
+    if getattr(block._linebox_layout, "keeps_footnotes", False):
         return
-    source = textwrap.dedent(inspect.getsource(block._linebox_layout))
+    block._linebox_layout = patched(block._linebox_layout)
+
+
+def patched(original):
+    """`original` with the heuristic off, `original` kept as its `replaces` attribute.
+
+    It is compiled at the lines it has in block.py (the source is preceded by as many empty
+    lines), so a traceback through it points at WeasyPrint's real lines.
+    """
+    lines, first_line = inspect.getsourcelines(original)
+    source = textwrap.dedent("".join(lines))
     if source.count(ORIGINAL) != 1:
-        raise ImportError("WeasyPrint's line layout changed: review unionreports/rendering/footnotes.py.")
+        raise RuntimeError("WeasyPrint's line layout changed: review unionreports/rendering/footnotes.py.")
+    padded = "\n" * (first_line - 1) + source.replace(ORIGINAL, PATCHED)
     namespace: dict = {}
-    exec(compile(source.replace(ORIGINAL, PATCHED), block.__file__, "exec"), vars(block), namespace)
-    patched = namespace["_linebox_layout"]
-    patched._keeps_footnotes = True
-    block._linebox_layout = patched
-
-
-_patch()
+    exec(compile(padded, original.__code__.co_filename, "exec"), original.__globals__, namespace)
+    function = namespace[original.__name__]
+    function.keeps_footnotes = True
+    function.replaces = original
+    return function

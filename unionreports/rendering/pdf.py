@@ -14,7 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from unionreports.document import ReportDocument
 
-from . import fonts, footnotes  # noqa: F401  (footnotes: patches WeasyPrint on import)
+from . import fonts
 from .html import document_css, print_html
 from .models import RenderedDocument
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -52,6 +52,18 @@ class ReportQuerySet(models.QuerySet):
         if user.is_superuser:
             return self
         return self.filter(term__organization__affiliations__user=user)
+
+    def with_publication(self) -> "ReportQuerySet":
+        """Annotates what delegates may read: `public_token`, the active public link's token,
+        and `published_version`, the newest published version (each None without).
+
+        The publishing app's tables are reached through their relations, not imported: it
+        builds on this one.
+        """
+        return self.annotate(
+            public_token=Max("public_links__token", filter=Q(public_links__revoked_at__isnull=True)),
+            published_version=Max("publications__version"),
+        )
 
 
 class Report(models.Model):
@@ -124,6 +136,13 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def public_page_url(self) -> str | None:
+        """The public page of the published version, or None; needs `with_publication()`."""
+        if self.public_token is None or self.published_version is None:
+            return None
+        return reverse("publishing:public", args=[self.public_token])
 
     def clean(self) -> None:
         if self.term_id and self.date:

@@ -1,7 +1,9 @@
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from unionreports.accounts.models import Affiliation
@@ -10,7 +12,7 @@ from unionreports.rendering.pdf import cache_key, get_pdf, get_rendered
 from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
 
-from .access import can_write, get_report_for_user, role_of
+from .access import DraftClosed, can_write, get_report_for_user, role_of
 from .compose import compose_report
 from .models import Report
 
@@ -18,23 +20,52 @@ from .models import Report
 @login_required
 @require_safe
 def home(request):
-    """The user's unions, with their terms and reports."""
+    """The user's unions, with their terms and reports; a delegate's list holds only the
+    reports published behind an active link (`term.shown_reports`)."""
     affiliations = list(
         Affiliation.objects.filter(user=request.user)
         .select_related("organization")
         .prefetch_related(
             Prefetch(
                 "organization__terms__reports",
-                queryset=Report.objects.with_document_data().order_by("kind", "number"),
+                queryset=Report.objects.with_document_data().with_publication().order_by("kind", "number"),
             )
         )
     )
-    reports = [r for a in affiliations for t in a.organization.terms.all() for r in t.reports.all()]
+    for affiliation in affiliations:
+        for term in affiliation.organization.terms.all():
+            term.shown_reports = [
+                report for report in term.reports.all() if affiliation.reads_drafts or report.public_page_url
+            ]
+    # The state of each report the user reads the working copy of (draft, in review, approved…).
+    reports = [
+        report
+        for affiliation in affiliations
+        if affiliation.reads_drafts
+        for term in affiliation.organization.terms.all()
+        for report in term.shown_reports
+    ]
     return render(request, "reports/home.html", {"affiliations": affiliations, "reports": reports})
+
+
+def delegates_to_publication(view):
+    """A delegate asking for the working copy goes to the published version when there is one."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DraftClosed as closed:
+            if closed.public_url is None:
+                raise
+            return redirect(closed.public_url)
+
+    return wrapper
 
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_detail(request, pk: int):
     report = get_report_for_user(request, pk)
     document = compose_report(report)
@@ -49,6 +80,7 @@ def report_detail(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_pdf(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     return document_response(
@@ -63,6 +95,7 @@ def report_pdf(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_docx(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     return document_response(
@@ -77,6 +110,7 @@ def report_docx(request, pk: int):
 
 @login_required
 @require_safe
+@delegates_to_publication
 def report_text(request, pk: int):
     document = compose_report(get_report_for_user(request, pk))
     headers = {

@@ -1,15 +1,22 @@
+"""The union's pages: its records, guarded by who belongs to it.
+
+They live here rather than in `committee`, which keeps the records and knows nothing of
+accounts; the URL names stay in the "committee" namespace.
+"""
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from unionreports.accounts.access import get_organization_for_user, role_in
-from unionreports.accounts.decorators import login_required_keeping_post
-from unionreports.accounts.forms import InvitationForm
-from unionreports.accounts.models import Affiliation
+from unionreports.committee import services as committee_services
+from unionreports.committee.forms import OrganizationForm, TermForm
+from unionreports.committee.models import Term
 
 from . import services
-from .forms import OrganizationForm, TermForm
-from .models import Term
+from .access import get_organization_for_user, role_in
+from .decorators import login_required_keeping_post
+from .forms import InvitationForm
+from .models import Affiliation
 
 
 @login_required_keeping_post
@@ -57,7 +64,7 @@ def term_create(request, org_pk: int):
     organization = get_organization_for_user(request, org_pk, write=True)
     form = TermForm(request.POST or None, organization=organization)
     if form.is_valid():
-        services.term_create(organization=organization, **form.cleaned_data)
+        committee_services.term_create(organization=organization, **form.cleaned_data)
         messages.success(request, _("The term was recorded. Now create its report."))
         return redirect("reports:create", organization.pk)
     return render(request, "committee/term_form.html", {"form": form, "organization": organization})
@@ -69,7 +76,7 @@ def term_edit(request, pk: int):
     organization = get_organization_for_user(request, term.organization_id, write=True)
     form = TermForm(request.POST or None, instance=term, organization=organization)
     if form.is_valid():
-        services.term_update(term=term, **form.cleaned_data)
+        committee_services.term_update(term=term, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("committee:organization", organization.pk)
     return render(

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import union_views as views
 
+# Models and templates reverse these as "committee:…", the app whose records the pages show.
 app_name = "committee"
 urlpatterns = [
     path("unions/new/", views.organization_create, name="organization_create"),
