@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import ARTIFACTS
 from tests.factories import AffiliationFactory
+from tests.pages import section
 from unionreports.reports.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,6 +47,7 @@ def test_a_report_is_reviewed_approved_published_and_downloaded(browser, live_se
         for name in ("An", "Bình")
     )
     review_url = f"{live_server.url}/reports/{report.pk}/review/"
+    lessons, personnel = section(report, "lessons"), section(report, "personnel").anchor
 
     boss = as_user(browser, live_server, secretary)
     boss.goto(review_url)
@@ -54,28 +56,30 @@ def test_a_report_is_reviewed_approved_published_and_downloaded(browser, live_se
 
     page_a = as_user(browser, live_server, first)
     page_a.goto(review_url)
-    comment(page_a, "IV.", "Đề nghị bổ sung bài học về chuyển đổi số.")
+    comment(page_a, lessons.anchor, "Đề nghị bổ sung bài học về chuyển đổi số.")
     page_a.get_by_role("button", name="Tôi đề nghị sửa").click()
     page_a.get_by_text("Đã ghi nhận ý kiến của bạn.").wait_for()
     page_b = as_user(browser, live_server, second)
     page_b.goto(review_url)
-    comment(page_b, "I.", "Phần nhân sự rõ ràng.")
+    comment(page_b, personnel, "Phần nhân sự rõ ràng.")
     page_b.get_by_role("button", name="Tôi nhất trí").click()
 
     # The secretary adds the lesson asked for and resolves the comment.
-    boss.goto(f"{live_server.url}/reports/{report.pk}/edit/lessons/")
+    boss.goto(f"{live_server.url}{lessons.get_absolute_url()}")
     boss.get_by_role("button", name="+ Thêm ý").click()
-    boss.locator("[name=lesson-4-text]").fill("Đẩy mạnh chuyển đổi số trong hoạt động công đoàn.")
+    boss.locator("[name=items-4-text]").fill("Đẩy mạnh chuyển đổi số trong hoạt động công đoàn.")
     boss.get_by_role("button", name="Lưu", exact=True).click()
     boss.get_by_text("Đã lưu.").wait_for()
     boss.goto(review_url)
-    boss.locator("[data-anchor='IV.']").get_by_role("button", name="Đánh dấu đã giải quyết").click()
-    boss.locator("[data-anchor='IV.'] .comment-resolved").wait_for()
+    boss.locator(f"[data-anchor='{lessons.anchor}']").get_by_role(
+        "button", name="Đánh dấu đã giải quyết"
+    ).click()
+    boss.locator(f"[data-anchor='{lessons.anchor}'] .comment-resolved").wait_for()
     boss.get_by_role("button", name="Gửi vòng góp ý mới cho Ban Chấp hành").click()
     boss.get_by_text("Đã mở vòng góp ý 2").wait_for()
 
     page_a.goto(review_url)
-    inserted = page_a.locator("[data-anchor='IV.'] ins")
+    inserted = page_a.locator(f"[data-anchor='{lessons.anchor}'] ins")
     assert "Đẩy mạnh chuyển đổi số trong hoạt động công đoàn." in inserted.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page_a.screenshot(path=ARTIFACTS / "review-round-2.png", full_page=True)

@@ -116,7 +116,7 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         and any(has_errors(f) for f in bound.values()),
     }
     if section is not None and section.kind == "areas":
-        context["area_form"] = AreaCreateForm(section=section)
+        context["area_form"] = AreaCreateForm(section=section, prefix="area")
         context["areas"] = area_rows(context["section"], document)
     return render(request, "reports/edit.html", context, status=409 if conflict else 200)
 
@@ -203,7 +203,7 @@ def section_delete(request, pk: int, section_pk: int):
 def area_add(request, pk: int, section_pk: int):
     report = get_report_for_user(request, pk, write=True)
     section = get_object_or_404(report.sections, pk=section_pk, kind="areas")
-    form = AreaCreateForm(request.POST, section=section)
+    form = AreaCreateForm(request.POST, section=section, prefix="area")
     if not form.is_valid():
         messages.error(request, _("Give the area a title."))
         return redirect("reports:section", report.pk, section.pk)

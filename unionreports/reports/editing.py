@@ -65,7 +65,7 @@ class Invalid(Exception):
 
 class CommitteePart(Part):
     slug = "committee"
-    title = _("Committee")
+    title = _("Committee members")
     help = _(
         "Everyone who sat on the committee during the term, one row each: part I is counted from this table."
     )
