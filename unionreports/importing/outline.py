@@ -122,7 +122,9 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     # The parts follow the title and the subject line under it, which may name "kết quả" too.
     title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
     body_from = 0 if title_at is None else title_at + 2
-    heads = [(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]
+    heads = _titled_divisions(
+        [(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))], lines
+    )
     if not heads:
         raise ImportFailed(
             _(
@@ -142,7 +144,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         body, tables = _take_tables(lines[start + 1 : end], lines[start].text)
         leftovers += tables
         if level == "division":
-            if not heading and body and is_capitals(body[0].text):
+            if body and (body[0].text.strip() == heading or (not heading and is_capitals(body[0].text))):
                 heading, body = body[0].text.strip(), body[1:]
             division = _Node("group", heading, [_paragraph(line) for line in body])
             parts.append(division)
@@ -227,6 +229,18 @@ def _head(line: Line) -> tuple[str, str] | None:
     if not roman and is_capitals(title) and len(title) < 120 and kind_by_words(title):
         return "part", title
     return None
+
+
+def _titled_divisions(heads: list, lines: list[Line]) -> list:
+    """ "PHẦN THỨ NHẤT" alone on its line takes the line in capitals under it as its title."""
+    out: list = []
+    for i, head in heads:
+        after_division = bool(out) and out[-1][0] == i - 1 and out[-1][1] == ("division", "")
+        if after_division and head[0] == "part" and not ROMAN.match(lines[i].text.strip()):
+            out[-1] = (i - 1, ("division", head[1]))
+        else:
+            out.append((i, head))
+    return out
 
 
 def kind_by_words(title: str) -> str | None:
