@@ -41,6 +41,7 @@ TABLE = {
     "reports:text": ("get", {"pk": "report"}, REPORT_PAGE),
     "reports:create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
     "reports:outline": ("get", {"pk": "report"}, SECRETARY_PAGE),
+    "reports:outline_template": ("post", {"pk": "report"}, SECRETARY_ACTION),
     "reports:section": ("get", {"pk": "report", "section_pk": "section"}, SECRETARY_PAGE),
     "reports:section_move": (
         "post",
@@ -90,6 +91,7 @@ DELEGATE_TABLE = {
     "reports:docx": READ,
     "reports:text": READ,
     "reports:outline": CLOSED,
+    "reports:outline_template": CLOSED,
     "reports:section": CLOSED,
     "reports:section_move": CLOSED,
     "reports:section_delete": CLOSED,

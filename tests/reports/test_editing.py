@@ -253,7 +253,7 @@ class TestCreating:
                 "kind": "kiem_diem",
                 "number": 1,
                 "date": "2028-03-01",
-                "start_from": demo_report.pk,
+                "start_from": f"report-{demo_report.pk}",
             },
         )
         report = Report.objects.get(term=term)

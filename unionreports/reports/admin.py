@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
+from .models import AchievementArea, AchievementItem, OutlineTemplate, Report, ReportItem, ReportSection
 
 
 class ReportSectionInline(admin.TabularInline):
@@ -55,3 +55,10 @@ class AchievementItemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "area", "position"]
     list_filter = ["kind", "area__section__report"]
     search_fields = ["text"]
+
+
+@admin.register(OutlineTemplate)
+class OutlineTemplateAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "organization", "kind", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "organization__name"]

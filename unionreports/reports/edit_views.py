@@ -15,7 +15,7 @@ from . import services
 from .access import get_report_for_user
 from .compose import compose_report
 from .editing import PAGES, AreaPart, Invalid, SectionPart
-from .forms import AreaCreateForm, ReportCreateForm, SectionCreateForm
+from .forms import AreaCreateForm, OutlineTemplateForm, ReportCreateForm, SectionCreateForm
 from .kinds import PART_KINDS
 from .models import Report
 from .outline import outline_rows, step_links
@@ -167,12 +167,30 @@ def outline(request, pk: int):
         "report": report,
         "rows": outline_rows(report, document),
         "form": form,
+        "template_form": OutlineTemplateForm(prefix="template"),
         "kinds": PART_KINDS.values(),
         "steps": step_links(report, document),
         "document": document,
         "current": "outline",
     }
     return render(request, "reports/outline.html", context)
+
+
+@login_required
+@require_POST
+def outline_template_save(request, pk: int):
+    """Keeps the report's outline as the union's template, to start its next reports from."""
+    report = get_report_for_user(request, pk, write=True)
+    form = OutlineTemplateForm(request.POST, prefix="template")
+    if form.is_valid():
+        template = services.outline_template_save(report=report, name=form.cleaned_data["name"])
+        messages.success(
+            request,
+            _("The outline is kept as “%(name)s”: choose it when you create a report.") % {"name": template},
+        )
+    else:
+        messages.error(request, _("Give the template a name."))
+    return redirect("reports:outline", report.pk)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.committee.models import Person, Term
 from unionreports.forms import OrderedRowsMixin, day_first_dates, no_length_cut
 
-from .models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
+from .models import AchievementArea, AchievementItem, OutlineTemplate, Report, ReportItem, ReportSection
 
 
 class CrispyMixin:
@@ -43,21 +43,29 @@ class ReportCreateForm(CrispyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["term"].queryset = Term.objects.filter(organization=organization)
         self.fields["term"].empty_label = None
-        self.reports = {
-            str(report.pk): report
-            for report in Report.objects.filter(term__organization=organization).select_related("term")
+        self.starts: dict[str, Report | OutlineTemplate] = {
+            **{
+                f"template-{template.pk}": template
+                for template in OutlineTemplate.objects.filter(organization=organization)
+            },
+            **{
+                f"report-{report.pk}": report
+                for report in Report.objects.filter(term__organization=organization).select_related("term")
+            },
         }
         self.fields["start_from"].choices = [
             ("kind", _("the usual outline of this kind of report")),
-            *(
-                (pk, _("the outline of “%(report)s”") % {"report": report})
-                for pk, report in self.reports.items()
-            ),
+            *((key, self.describe(start)) for key, start in self.starts.items()),
         ]
 
-    def clean_start_from(self):
-        choice = self.cleaned_data["start_from"]
-        return self.reports.get(choice)
+    @staticmethod
+    def describe(start) -> str:
+        if isinstance(start, OutlineTemplate):
+            return _("the union's outline “%(name)s”") % {"name": start}
+        return _("the outline of “%(report)s”, No. %(number)02d") % {"report": start, "number": start.number}
+
+    def clean_start_from(self) -> Report | OutlineTemplate | None:
+        return self.starts.get(self.cleaned_data["start_from"])
 
 
 class ReportHeaderForm(CrispyMixin, forms.ModelForm):
@@ -102,6 +110,13 @@ def section_form(kind) -> type[forms.ModelForm]:
 
 class SectionFormBase(CrispyMixin, forms.ModelForm):
     pass
+
+
+class OutlineTemplateForm(CrispyMixin, forms.ModelForm):
+    class Meta:
+        model = OutlineTemplate
+        fields = ["name"]
+        labels = {"name": _("Name of the template")}
 
 
 class SectionCreateForm(CrispyMixin, forms.ModelForm):

@@ -343,6 +343,27 @@ REPORT_KINDS: dict[str, ReportKind] = {
 }
 
 
+def outline_data(outline: tuple[Outline, ...]) -> list[dict]:
+    """An outline as JSON data, to keep as a union's template."""
+    return [
+        {"kind": o.kind, "title": o.title, "numbered": o.numbered, "children": outline_data(o.children)}
+        for o in outline
+    ]
+
+
+def outline_from_data(data: list[dict]) -> tuple[Outline, ...]:
+    """The outline `outline_data` wrote; kinds no longer declared are read as prose."""
+    return tuple(
+        Outline(
+            entry["kind"] if entry.get("kind") in PART_KINDS else "prose",
+            str(entry.get("title", ""))[:300],
+            outline_from_data(entry.get("children", [])),
+            bool(entry.get("numbered")),
+        )
+        for entry in data
+    )
+
+
 def outline_of(report: Report) -> tuple[Outline, ...]:
     """A report's outline as it stands, to start another report (or a template) from."""
     sections = list(report.sections.all())

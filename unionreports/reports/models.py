@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from unionreports.committee.models import Membership, Person, Term
+from unionreports.committee.models import Membership, Organization, Person, Term
 from unionreports.fields import NFCCharField, NFCTextField
 
 
@@ -314,6 +314,32 @@ class ReportItem(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class OutlineTemplate(models.Model):
+    """A union's own outline, saved from one of its reports, to start new reports from."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="outline_templates", verbose_name=_("union")
+    )
+    name = NFCCharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind of report"), max_length=30, choices=report_kind_choices)
+    # [{"kind": "list", "title": "…", "numbered": false, "children": […]}, …] (`kinds.Outline`).
+    outline = models.JSONField(_("parts and sections"), default=list)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["organization", "name"]
+        verbose_name = _("outline template")
+        verbose_name_plural = _("outline templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="reports_outlinetemplate_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 def check_text_lengths(instance) -> None:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Term
 
-from .kinds import REPORT_KINDS, outline_of
-from .models import AchievementArea, Report, ReportSection
+from .kinds import REPORT_KINDS, outline_data, outline_from_data, outline_of
+from .models import AchievementArea, OutlineTemplate, Report, ReportSection
 
 
 class Conflict(Exception):
@@ -30,24 +30,42 @@ def report_touch(report: Report) -> None:
 
 @transaction.atomic
 def report_create(
-    *, term: Term, kind: str, number: int, date: datetime.date, start_from: Report | None = None
+    *,
+    term: Term,
+    kind: str,
+    number: int,
+    date: datetime.date,
+    start_from: Report | OutlineTemplate | None = None,
 ) -> Report:
-    """A new report of `term`: the outline of its kind, or that of the report `start_from`.
+    """A new report of `term`: the outline of its kind, of a union's template, or of a report.
 
     Starting from another report takes its outline (parts, sections, areas), its distribution
     list and its place, not its text.
     """
     report = Report(term=term, kind=kind, number=number, date=date)
-    if start_from is not None:
+    if isinstance(start_from, Report):
         report.recipients, report.place = start_from.recipients, start_from.place
     report.full_clean()
     report.save()
-    if start_from is None:
-        outline_create(report=report, outline=REPORT_KINDS[kind].outline(term))
-    else:
+    if isinstance(start_from, Report):
         outline_create(report=report, outline=outline_of(start_from))
         _copy_areas(start_from, report)
+    elif isinstance(start_from, OutlineTemplate):
+        outline_create(report=report, outline=outline_from_data(start_from.outline))
+    else:
+        outline_create(report=report, outline=REPORT_KINDS[kind].outline(term))
     return report
+
+
+@transaction.atomic
+def outline_template_save(*, report: Report, name: str) -> OutlineTemplate:
+    """Keeps the report's outline as its union's template `name` (replacing one of that name)."""
+    template, _created = OutlineTemplate.objects.update_or_create(
+        organization=report.term.organization,
+        name=name,
+        defaults={"kind": report.kind, "outline": outline_data(outline_of(report))},
+    )
+    return template
 
 
 def outline_create(*, report: Report, outline, parent: ReportSection | None = None) -> None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/<int:pk>/txt", views.report_text, name="text"),
     path("unions/<int:org_pk>/reports/new/", edit_views.report_create, name="create"),
     path("reports/<int:pk>/edit/outline/", edit_views.outline, name="outline"),
+    path("reports/<int:pk>/edit/outline/template", edit_views.outline_template_save, name="outline_template"),
     path("reports/<int:pk>/edit/sections/<int:section_pk>/", edit_views.section_edit, name="section"),
     path(
         "reports/<int:pk>/edit/sections/<int:section_pk>/delete/",
