@@ -197,3 +197,34 @@ def test_saving_the_same_preview_twice_makes_one_report(client, secretary, union
     assert counts() == before
     assert second.redirect_chain[-1][0] == first["Location"]
     assert "Bản nhập này đã được lưu" in second.content.decode()
+
+
+def test_the_preview_names_the_kind_of_report_and_of_each_part_it_read(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    layout = SEED.parent / "layouts" / "phan-thu-nhat.txt"
+    preview = upload(client, organization, term, name=layout.name, data=layout.read_bytes()).content.decode()
+    outline = preview.split("import-outline")[1].split("</section>")[0]
+    assert "Đọc thành: Báo cáo tổng kết nhiệm kỳ và phương hướng" in outline
+    rows = re.findall(r"<strong>(.*?)</strong> (.*?) <span[^>]*>· (.*?)</span>", outline)
+    assert rows[:3] == [
+        (
+            "PHẦN THỨ NHẤT",
+            "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI CÔNG ĐOÀN NHIỆM KỲ 2018 – 2023",
+            "Gồm các mục con",
+        ),
+        ("I.", "ĐẶC ĐIỂM TÌNH HÌNH", "Gồm các mục con"),
+        ("1.", "Thuận lợi", "Danh sách"),
+    ]
+    response = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {
+            "payload": payload_of(
+                upload(client, organization, term, name=layout.name, data=layout.read_bytes())
+            ),
+            "number": "5",
+            "date": "05/03/2023",
+        },
+    )
+    report = Report.objects.latest("id")
+    assert response["Location"] == report.get_absolute_url() and report.kind == "tong_ket"

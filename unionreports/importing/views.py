@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.reports.kinds import PART_KINDS, REPORT_KINDS
 
 from .forms import ConfirmForm, ImportForm
 from .services import default_date, leftovers, report_import, report_import_preview
@@ -107,14 +108,26 @@ def preview(request, organization, term, imported, form, *, name: str):
         "document": document,
         "form": form,
         "counts": _counts(document),
+        "outline": _outline(document.parts),
+        "report_kind": REPORT_KINDS[imported.report_kind].label,
         "same_number": term.reports.filter(number=number).first(),
     }
     return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
 
 
+def _outline(sections, depth: int = 0) -> list[tuple[int, str, str, str]]:
+    """(depth, number, title, kind) of each part and section read, areas left out."""
+    rows = []
+    for section in sections:
+        if section.kind in PART_KINDS:
+            rows.append((depth, section.number, section.title, PART_KINDS[section.kind].label))
+            rows += _outline(section.children, depth + 1)
+    return rows
+
+
 def _counts(document) -> list[str]:
     """What was recognised, as the secretary would count it on paper."""
-    sections = sum(1 for section in document.sections() if section.level > 1)
+    sections = sum(1 for part in document.parts for section in part.walk() if section is not part)
     paragraphs = sum(1 for _paragraph in document.paragraphs())
     footnotes = len(document.footnotes())
     return [
