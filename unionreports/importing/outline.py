@@ -382,14 +382,32 @@ def _subtitle(line: Line) -> str:
     return (numbered[1] if numbered else line).text.strip()
 
 
+def _structure(title: str) -> tuple[str | None, str | None]:
+    """(kind, the structure it holds) that the words of `title` name, or (None, None)."""
+    kind = kind_by_words(title)
+    return kind, PART_KINDS[kind].structure if kind else None
+
+
 def _read(title: str, lines: list[Line], depth: int) -> _Node:
-    """A part (depth 1) or a section inside one (depth 2), read as the kind its words and lines say."""
-    hint = kind_by_words(title)
+    """A part (depth 1) or a section inside one (depth 2), read as the kind its words and lines say.
+
+    The lines decide the structure (sections of their own, numbered areas, a list, prose); the
+    heading's words decide the kind when it has that structure, e.g. a kind declared for targets
+    that holds a list.
+    """
+    kind, hint = _structure(title)
+    node = _read_structure(title, lines, depth, hint)
+    if kind and PART_KINDS[kind].structure == node.kind:
+        node.kind = kind
+    return node
+
+
+def _read_structure(title: str, lines: list[Line], depth: int, hint: str | None) -> _Node:
     if hint == "personnel":
         return _Node("personnel", title, [_paragraph(line) for line in lines])
     heads = _subheadings(lines, depth)
     if heads and depth == 1:
-        hints = [kind_by_words(_subtitle(lines[i])) for i in heads]
+        hints = [_structure(_subtitle(lines[i]))[1] for i in heads]
         if hint != "areas" and (hint == "group" or all(h not in (None, "areas") for h in hints)):
             node = _Node("group", title, [_paragraph(line) for line in lines[: heads[0]]])
             for start, end in itertools.pairwise([*heads, len(lines)]):

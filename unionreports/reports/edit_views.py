@@ -16,7 +16,7 @@ from .access import get_report_for_user
 from .compose import compose_report
 from .editing import PAGES, AreaPart, Invalid, SectionPart
 from .forms import AreaCreateForm, OutlineTemplateForm, ReportCreateForm, SectionCreateForm
-from .kinds import PART_KINDS
+from .kinds import PART_KINDS, kinds_holding
 from .models import Report
 from .outline import outline_rows, step_links
 
@@ -115,7 +115,7 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         and not conflict
         and any(has_errors(f) for f in bound.values()),
     }
-    if section is not None and section.kind == "areas":
+    if section is not None and part.kind.structure == "areas":
         context["area_form"] = AreaCreateForm(section=section, prefix="area")
         context["areas"] = area_rows(context["section"], document)
     return render(request, "reports/edit.html", context, status=409 if conflict else 200)
@@ -220,7 +220,7 @@ def section_delete(request, pk: int, section_pk: int):
 @require_POST
 def area_add(request, pk: int, section_pk: int):
     report = get_report_for_user(request, pk, write=True)
-    section = get_object_or_404(report.sections, pk=section_pk, kind="areas")
+    section = get_object_or_404(report.sections, pk=section_pk, kind__in=kinds_holding("areas"))
     form = AreaCreateForm(request.POST, section=section, prefix="area")
     if not form.is_valid():
         messages.error(request, _("Give the area a title."))

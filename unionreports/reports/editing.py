@@ -151,7 +151,7 @@ class SectionPart(Part):
 
     def forms(self, data=None) -> dict:
         bound = {"form": forms.section_form(self.kind)(data, instance=self.section)}
-        if self.kind.slug == "list":
+        if self.kind.structure == "list":
             bound["entries"] = forms.ItemFormSet(data, queryset=self.queryset(), prefix="items")
         return bound
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.committee.models import Person, Term
 from unionreports.forms import OrderedRowsMixin, day_first_dates, no_length_cut
 
+from .kinds import kinds_holding
 from .models import AchievementArea, AchievementItem, OutlineTemplate, Report, ReportItem, ReportSection
 
 
@@ -128,7 +129,7 @@ class SectionCreateForm(CrispyMixin, forms.ModelForm):
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = report.sections.filter(kind="group")
+        self.fields["parent"].queryset = report.sections.filter(kind__in=kinds_holding("group"))
         self.fields["parent"].empty_label = _("(a part of its own)")
         self.fields["title"].required = True
 

@@ -49,6 +49,9 @@ class PartKind:
     fields: dict[str, str] = {}
     # A group holds sections of its own; every other kind holds content.
     holds_sections = False
+    # What it holds, as the importer finds it in a file's lines: "personnel", "group", "areas",
+    # "list" or "prose". A kind declared on another's structure reads and saves like it.
+    structure = ""
     # Extra content of its editing page, below the section's own form.
     template = ""
 
@@ -67,7 +70,7 @@ class PartKind:
 
 
 class GroupKind(PartKind):
-    slug = "group"
+    slug = structure = "group"
     label = _("Sections of its own")
     help = _("A heading that holds numbered sections, e.g. “ĐÁNH GIÁ CHUNG” with 1. Ưu điểm, 2. Hạn chế…")
     words = ("danh gia chung", "dac diem tinh hinh", "dac diem, tinh hinh", "phan thu")
@@ -76,7 +79,7 @@ class GroupKind(PartKind):
 
 
 class PersonnelKind(PartKind):
-    slug = "personnel"
+    slug = structure = "personnel"
     label = _("The committee's members (counted)")
     help = _(
         "Counted from the committee table: who was elected, who left and why, who joined, the composition "
@@ -96,7 +99,7 @@ class PersonnelKind(PartKind):
 
 
 class AreasKind(PartKind):
-    slug = "areas"
+    slug = structure = "areas"
     label = _("Numbered areas")
     help = _("Areas numbered 1., 2. (and 1.1., 1.2. inside them), each holding paragraphs and bullet points.")
     words = ("ket qua", "chi dao, dieu hanh", "lanh dao, chi dao", "nhiem vu", "giai phap", "hoat dong")
@@ -125,7 +128,7 @@ class AreasKind(PartKind):
 
 
 class ListKind(PartKind):
-    slug = "list"
+    slug = structure = "list"
     label = _("A list")
     help = _("An introduction, then items: bullet points, or numbered 1., 2., … (lessons, tasks).")
     words = (
@@ -169,7 +172,7 @@ class ListKind(PartKind):
 
 
 class ProseKind(PartKind):
-    slug = "prose"
+    slug = structure = "prose"
     label = _("Prose")
     help = _("Paragraphs, one per line; a bullet point starts with “- ”.")
     words = ("phuong huong", "tinh hinh", "mo dau", "ket luan")
@@ -179,6 +182,11 @@ class ProseKind(PartKind):
 PART_KINDS: dict[str, PartKind] = {
     kind.slug: kind for kind in (PersonnelKind(), GroupKind(), AreasKind(), ListKind(), ProseKind())
 }
+
+
+def kinds_holding(structure: str) -> list[str]:
+    """The slugs of the part kinds that hold `structure` ("areas", "group", …)."""
+    return [kind.slug for kind in PART_KINDS.values() if kind.structure == structure]
 
 
 def _area_section(area: AchievementArea, children: tuple) -> Section:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Term
 
-from .kinds import REPORT_KINDS, outline_data, outline_from_data, outline_of
+from .kinds import PART_KINDS, REPORT_KINDS, kinds_holding, outline_data, outline_from_data, outline_of
 from .models import AchievementArea, OutlineTemplate, Report, ReportSection
 
 
@@ -85,8 +85,8 @@ def outline_create(*, report: Report, outline, parent: ReportSection | None = No
 
 def _copy_areas(source: Report, report: Report) -> None:
     """The area titles of `source`'s areas sections, into the matching sections of `report`."""
-    targets = [s for s in report.sections.order_by("id") if s.kind == "areas"]
-    sources = [s for s in source.sections.order_by("id") if s.kind == "areas"]
+    targets = list(report.sections.filter(kind__in=kinds_holding("areas")).order_by("id"))
+    sources = list(source.sections.filter(kind__in=kinds_holding("areas")).order_by("id"))
     for old, new in zip(sources, targets, strict=False):
         for area in old.areas.filter(parent__isnull=True):
             copy = AchievementArea.objects.create(section=new, position=area.position, title=area.title)
@@ -99,7 +99,7 @@ def _copy_areas(source: Report, report: Report) -> None:
 @transaction.atomic
 def section_create(*, report: Report, kind: str, title: str, parent: ReportSection | None) -> ReportSection:
     """A new part (or a section inside a part that holds sections), placed last."""
-    if parent is not None and (parent.report_id != report.pk or parent.kind != "group"):
+    if parent is not None and (parent.report_id != report.pk or not PART_KINDS[parent.kind].holds_sections):
         raise ValidationError(
             {"parent": _("Sections go inside a part that holds sections.")}, code="not_a_group"
         )
