@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from unionreports.reports.access import get_report_for_user
+from unionreports.reports.compose import compose_report
 
 from .delivery import latest_for_token, published_pdf_response
 from .services import link_renew, report_publish
+from .state import report_state
 
 
 @require_safe
@@ -29,6 +31,7 @@ def publications(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
     context = {
         "report": report,
+        "state": report_state(report, compose_report(report)),
         "publications": report.publications.defer("pdf", "html").select_related("published_by"),
         "link": report.public_links.filter(revoked_at__isnull=True).first(),
     }
