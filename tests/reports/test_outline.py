@@ -142,3 +142,40 @@ def test_another_unions_template_is_not_offered(client, demo_report, secretary, 
 def _base(client, section_row) -> str:
     html = client.get(section_row.get_absolute_url()).text
     return html.split('name="base" value="')[1].split('"')[0]
+
+
+def test_area_titles_copied_from_another_report_print_nothing_until_written_in(
+    client, demo_report, secretary, next_term
+):
+    client.force_login(secretary)
+    report = create(client, next_term.organization, next_term, start_from=f"report-{demo_report.pk}")
+    areas = section(report, "achievements")
+    assert areas.areas.count() == 4
+    document = composed(report)
+    assert "KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" not in [p.title for p in document.parts]
+    area = areas.areas.get(title="Về công tác chỉ đạo và điều hành thực hiện Nghị quyết Đại hội Công đoàn")
+    area.items.create(kind="bullet", text="Đã viết.")
+    part = next(p for p in composed(report).parts if p.title == "KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+    assert [(a.number, a.title) for a in part.children] == [("1.", "Trách nhiệm của Ban Chấp hành")]
+    assert [c.title for c in part.children[0].children] == [area.title]
+
+
+def test_a_part_holding_sections_lists_them_and_adds_one_inside(client, demo_report, secretary):
+    client.force_login(secretary)
+    group = section(demo_report, "limitations_part")
+    html = client.get(group.get_absolute_url()).text
+    assert "Hạn chế, khuyết điểm" in html.split("group-children")[1].split("</ul>")[0]
+    client.post(
+        reverse("reports:outline", args=[demo_report.pk]),
+        {"parent": group.pk, "kind": "list", "title": "Giải pháp"},
+    )
+    assert group.children.order_by("position").last().title == "Giải pháp"
+
+
+def test_the_outline_offers_parts_holding_sections_in_reading_order_with_their_numbers(
+    client, demo_report, secretary
+):
+    client.force_login(secretary)
+    html = client.get(page(demo_report, "outline")).text
+    options = html.split('name="parent"')[1].split("</select>")[0]
+    assert "III. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN" in options

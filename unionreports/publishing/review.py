@@ -37,8 +37,10 @@ class ReviewSection:
 
 
 def _line(paragraph) -> str:
+    # A run-in number ("1.3. Ban Chấp hành …") is the section's own, shown in its heading.
+    label = "" if paragraph.style == "runin" else paragraph.label
     return " ".join(
-        part for part in ("-" if paragraph.style == "bullet" else "", paragraph.label, paragraph.text) if part
+        part for part in ("-" if paragraph.style == "bullet" else "", label, paragraph.text) if part
     )
 
 

@@ -61,7 +61,7 @@ def compose_report(report: Report) -> ReportDocument:
         signature=_signature(report, composing.memberships, composing.warnings),
         recipients=_recipients(report.recipients),
         author=organization.name,
-        warnings=tuple(composing.warnings),
+        warnings=tuple(dict.fromkeys(composing.warnings)),  # each once, in order
     )
     return number_footnotes(document)
 

@@ -115,6 +115,8 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         and not conflict
         and any(has_errors(f) for f in bound.values()),
     }
+    if section is not None and part.kind.holds_sections:
+        context["child_form"] = SectionCreateForm(report=report)
     if section is not None and part.kind.structure == "areas":
         context["area_form"] = AreaCreateForm(section=section, prefix="area")
         context["areas"] = area_rows(context["section"], document)
@@ -157,15 +159,16 @@ def next_step_url(part) -> str:
 def outline(request, pk: int):
     """The report's parts and sections in order, with their numbers; add, move, remove."""
     report = get_report_for_user(request, pk, write=True)
-    form = SectionCreateForm(request.POST or None, report=report)
+    document = compose_report(report)
+    rows = outline_rows(report, document)
+    form = SectionCreateForm(request.POST or None, report=report, rows=rows)
     if form.is_valid():
         section = services.section_create(report=report, **form.cleaned_data)
         messages.success(request, _("“%(title)s” was added. Now write what it holds.") % {"title": section})
         return redirect("reports:section", report.pk, section.pk)
-    document = compose_report(report)
     context = {
         "report": report,
-        "rows": outline_rows(report, document),
+        "rows": rows,
         "form": form,
         "template_form": OutlineTemplateForm(prefix="template"),
         "kinds": PART_KINDS.values(),
@@ -201,7 +204,8 @@ def section_move(request, pk: int, section_pk: int, direction: str):
     if direction not in ("up", "down"):
         raise Http404
     services.section_move(section=section, step=-1 if direction == "up" else 1)
-    return redirect("reports:outline", report.pk)
+    # Back where the secretary was on the page, not at its top.
+    return redirect(f"{reverse('reports:outline', args=[report.pk])}#row-{section.pk}")
 
 
 @login_required

@@ -127,10 +127,20 @@ class SectionCreateForm(CrispyMixin, forms.ModelForm):
         model = ReportSection
         fields = ["kind", "title", "parent"]
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, report, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = report.sections.filter(kind__in=kinds_holding("group"))
         self.fields["parent"].empty_label = _("(a part of its own)")
+        # In reading order, numbered and indented as the outline shows them (`outline.Row`s).
+        inside = [row for row in rows if row.kind.holds_sections]
+        if inside:
+            self.fields["parent"].choices = [
+                ("", self.fields["parent"].empty_label),
+                *(
+                    (row.section.pk, f"{'— ' * row.depth}{row.number} {row.section}".strip())
+                    for row in inside
+                ),
+            ]
         self.fields["title"].required = True
 
 

@@ -9,6 +9,7 @@ more than the generic one). A report kind sets the title, the subject line, whet
 are "Phần thứ nhất…" divisions, and the outline a new report starts from.
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -76,6 +77,7 @@ class GroupKind(PartKind):
     words = ("danh gia chung", "dac diem tinh hinh", "dac diem, tinh hinh", "phan thu")
     fields = {"title": _("Title"), "text": _("Introduction")}
     holds_sections = True
+    template = "reports/_group.html"
 
 
 class PersonnelKind(PartKind):
@@ -116,7 +118,13 @@ class AreasKind(PartKind):
             _area_section(top, tuple(_area_section(child, ()) for child in children.get(top.pk, [])))
             for top in tops
         )
-        return paragraphs_of(section.text), sections
+        # An area with nothing written in it yet (a title copied from another report) prints nothing.
+        printed = tuple(
+            dataclasses.replace(area, children=tuple(c for c in area.children if c.blocks))
+            for area in sections
+            if area.blocks or any(c.blocks for c in area.children)
+        )
+        return paragraphs_of(section.text), printed
 
     def save_imported(self, section, read):
         section.text = prose_of(read.blocks)
