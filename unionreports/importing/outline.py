@@ -244,15 +244,19 @@ def _titled_divisions(heads: list, lines: list[Line]) -> list:
 
 
 def kind_by_words(title: str) -> str | None:
-    """The part kind whose heading words come first in `title`, if any names one."""
+    """The part kind whose heading words come first in `title`, if any names one.
+
+    On a tie, the longer word names it, then the kind declared last: a kind added for
+    "chỉ tiêu" wins over the plain list that also knows the words.
+    """
     folded = fold(title)
     found = [
-        (position, order, kind.slug)
+        (position, -len(word), -order, kind.slug)
         for order, kind in enumerate(PART_KINDS.values())
         for word in kind.words
         if (position := folded.find(word)) >= 0
     ]
-    return min(found)[2] if found else None
+    return min(found)[3] if found else None
 
 
 def _tail_start(lines: list[Line], last_head: int) -> int:
