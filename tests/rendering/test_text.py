@@ -35,7 +35,7 @@ def comparison(demo_report):
 
 def test_the_demo_report_carries_the_seeds_words_in_order(comparison):
     seed, _, _, matched = comparison
-    assert matched / len(seed) >= 0.95
+    assert matched / len(seed) >= 0.99  # the README quotes this figure
 
 
 def test_the_demo_report_adds_little_beyond_header_numbering_and_signature(comparison):
