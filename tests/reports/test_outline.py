@@ -72,7 +72,7 @@ def test_each_kind_of_report_has_its_outline_and_every_kind_of_part_is_used():
 def test_parts_are_added_moved_and_removed_and_the_numbers_follow(client, demo_report, secretary):
     client.force_login(secretary)
     response = client.post(
-        page(demo_report, "outline"), {"kind": "prose", "title": "PHƯƠNG HƯỚNG", "parent": ""}
+        page(demo_report, "outline"), {"new-kind": "prose", "new-title": "PHƯƠNG HƯỚNG", "new-parent": ""}
     )
     added = demo_report.sections.get(title="PHƯƠNG HƯỚNG")
     assert response["Location"] == added.get_absolute_url()
@@ -100,13 +100,14 @@ def test_a_section_goes_only_inside_a_part_that_holds_sections(client, demo_repo
     client.force_login(secretary)
     lessons = section(demo_report, "lessons")
     response = client.post(
-        page(demo_report, "outline"), {"kind": "list", "title": "Mới", "parent": lessons.pk}
+        page(demo_report, "outline"), {"new-kind": "list", "new-title": "Mới", "new-parent": lessons.pk}
     )
     assert response.status_code == 200
     assert "Hãy chọn một lựa chọn hợp lệ" in response.text
     group = section(demo_report, "limitations_part")
     client.post(
-        page(demo_report, "outline"), {"kind": "list", "title": "Biện pháp khắc phục", "parent": group.pk}
+        page(demo_report, "outline"),
+        {"new-kind": "list", "new-title": "Biện pháp khắc phục", "new-parent": group.pk},
     )
     assert [s.title for s in group.children.order_by("position")][-1] == "Biện pháp khắc phục"
 
@@ -167,7 +168,7 @@ def test_a_part_holding_sections_lists_them_and_adds_one_inside(client, demo_rep
     assert "Hạn chế, khuyết điểm" in html.split("group-children")[1].split("</ul>")[0]
     client.post(
         reverse("reports:outline", args=[demo_report.pk]),
-        {"parent": group.pk, "kind": "list", "title": "Giải pháp"},
+        {"new-parent": group.pk, "new-kind": "list", "new-title": "Giải pháp"},
     )
     assert group.children.order_by("position").last().title == "Giải pháp"
 
@@ -177,5 +178,5 @@ def test_the_outline_offers_parts_holding_sections_in_reading_order_with_their_n
 ):
     client.force_login(secretary)
     html = client.get(page(demo_report, "outline")).text
-    options = html.split('name="parent"')[1].split("</select>")[0]
+    options = html.split('name="new-parent"')[1].split("</select>")[0]
     assert "III. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN" in options

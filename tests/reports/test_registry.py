@@ -39,7 +39,7 @@ def test_a_new_part_kind_is_offered_composed_and_imported(client, demo_report, s
     assert '<option value="targets">Chỉ tiêu</option>' in outline
     client.post(
         reverse("reports:outline", args=[demo_report.pk]),
-        {"kind": "targets", "title": "CHỈ TIÊU", "parent": ""},
+        {"new-kind": "targets", "new-title": "CHỈ TIÊU", "new-parent": ""},
     )
     added = demo_report.sections.get(kind="targets")
     ReportItemFactory(section=added, text="100% đoàn viên tham gia.")

@@ -21,6 +21,10 @@ from .models import Report
 from .outline import outline_rows, step_links
 
 
+# The form adding a part or section, on the outline page and on a group's page beside its own form.
+NEW = "new"
+
+
 @login_required_keeping_post
 def report_create(request, org_pk: int):
     organization = get_organization_for_user(request, org_pk, write=True)
@@ -116,7 +120,7 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         and any(has_errors(f) for f in bound.values()),
     }
     if section is not None and part.kind.holds_sections:
-        context["child_form"] = SectionCreateForm(report=report)
+        context["child_form"] = SectionCreateForm(report=report, prefix=NEW)
     if section is not None and part.kind.structure == "areas":
         context["area_form"] = AreaCreateForm(section=section, prefix="area")
         context["areas"] = area_rows(context["section"], document)
@@ -161,7 +165,7 @@ def outline(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
     document = compose_report(report)
     rows = outline_rows(report, document)
-    form = SectionCreateForm(request.POST or None, report=report, rows=rows)
+    form = SectionCreateForm(request.POST or None, report=report, rows=rows, prefix=NEW)
     if form.is_valid():
         section = services.section_create(report=report, **form.cleaned_data)
         messages.success(request, _("“%(title)s” was added. Now write what it holds.") % {"title": section})
