@@ -20,7 +20,6 @@ from .kinds import PART_KINDS, kinds_holding
 from .models import Report
 from .outline import outline_rows, step_links
 
-
 # The form adding a part or section, on the outline page and on a group's page beside its own form.
 NEW = "new"
 
