@@ -228,3 +228,13 @@ def test_the_preview_names_the_kind_of_report_and_of_each_part_it_read(client, s
     )
     report = Report.objects.latest("id")
     assert response["Location"] == report.get_absolute_url() and report.kind == "tong_ket"
+
+
+def test_the_preview_says_when_the_file_is_of_another_union_or_term(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    layout = SEED.parent / "layouts" / "phan-thu-nhat.txt"
+    preview = upload(client, organization, term, name=layout.name, data=layout.read_bytes()).content.decode()
+    notice = preview.split("import-mismatches")[1].split("</div>\n")[0]
+    assert "CÔNG ĐOÀN TRƯỜNG THPT CHU VĂN AN" in notice and "2018 – 2023" in notice
+    assert "import-mismatches" not in upload(client, organization, term).content.decode()

@@ -1,6 +1,7 @@
 """Reading an uploaded file into a report, and saving it: all of it in one transaction, or nothing."""
 
 import datetime
+import re
 from pathlib import PurePath
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -11,13 +12,14 @@ from django.utils.translation import gettext_lazy
 
 from unionreports.committee.models import Term
 from unionreports.document import ReportDocument, prose_of
+from unionreports.lib.vietnamese import upper
 from unionreports.reports.compose import compose_report
 from unionreports.reports.kinds import PART_KINDS
 from unionreports.reports.models import Report, ReportSection, check_text_lengths
 
 from .docx import read_docx
 from .lines import ImportFailed
-from .outline import Imported, Leftover, parse
+from .outline import Imported, Leftover, fold, parse
 from .text import read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
@@ -122,6 +124,31 @@ def leftovers(term: Term, imported: Imported) -> list[Leftover]:
     name = imported.document.signature.name
     if name and _signer(term, name) is None:
         found.append(Leftover(_("Signed by (not on this term's committee)"), name))
+    return found
+
+
+TERM_YEARS = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+
+
+def mismatches(term: Term, imported: Imported) -> list[str]:
+    """What the file says that the union and term it goes into do not: its issuer, its term.
+
+    The saved report is headed by the union's records, so a file of another union or term
+    would silently change hands; the preview says so.
+    """
+    found = []
+    issuer = imported.document.header.issuer
+    if issuer and fold(issuer) != fold(term.organization.name):
+        found.append(
+            _("The file is issued by “%(issuer)s”; the report will be headed “%(union)s”.")
+            % {"issuer": issuer, "union": upper(term.organization.name)}
+        )
+    years = TERM_YEARS.search(imported.document.subject)
+    if years and (int(years[1]), int(years[2])) != (term.start_year, term.end_year):
+        found.append(
+            _("The file is about the term %(file)s; it goes into the term %(term)s.")
+            % {"file": f"{years[1]} – {years[2]}", "term": term.years}
+        )
     return found
 
 

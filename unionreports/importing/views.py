@@ -11,7 +11,7 @@ from unionreports.accounts.decorators import login_required_keeping_post
 from unionreports.reports.kinds import PART_KINDS, REPORT_KINDS
 
 from .forms import ConfirmForm, ImportForm
-from .services import default_date, leftovers, report_import, report_import_preview
+from .services import default_date, leftovers, mismatches, report_import, report_import_preview
 
 SAVED_IMPORTS = "saved_imports"
 
@@ -109,6 +109,7 @@ def preview(request, organization, term, imported, form, *, name: str):
         "form": form,
         "counts": _counts(document),
         "outline": _outline(document.parts),
+        "mismatches": mismatches(term, imported),
         "report_kind": REPORT_KINDS[imported.report_kind].label,
         "same_number": term.reports.filter(number=number).first(),
     }
