@@ -225,6 +225,25 @@ class ReportSection(models.Model):
     def anchor(self) -> str:
         return f"section-{self.pk}"
 
+    def clean(self) -> None:
+        from .kinds import PART_KINDS  # declared over these models: see part_kind_choices
+
+        parent = self.parent
+        # A form adding a section has no report yet: the service that saves it checks that part.
+        other_report = (
+            self.report_id is not None and parent is not None and parent.report_id != self.report_id
+        )
+        holds = parent is None or (parent.kind in PART_KINDS and PART_KINDS[parent.kind].holds_sections)
+        if other_report or not holds:
+            raise ValidationError(
+                {
+                    "parent": ValidationError(
+                        _("Sections go inside a part of the same report that holds sections."),
+                        code="not_a_group",
+                    )
+                }
+            )
+
 
 class AchievementArea(models.Model):
     """A numbered area of an "areas" section; areas may hold sub-areas one level down (1.1., 1.2.)."""
