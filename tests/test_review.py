@@ -136,53 +136,92 @@ def test_an_answer_about_a_text_that_changed_meanwhile_is_refused(client, demo_r
 
 
 # Every way the text can change after the committee approved it: each must reopen review.
-def edit_item(report):
+# Each takes the secretary's logged-in client and the report, and changes one thing.
+def edit_item(client, report):
     item = items(report, "causes").first()
     item.text += " Thêm một ý."
     item.save()
 
 
-def delete_area(report):
+def delete_area(client, report):
     services.area_delete(area=areas(report).filter(parent__isnull=True).first())
 
 
-def move_area(report):
+def move_area(client, report):
     services.area_move(area=areas(report).filter(parent__isnull=False).first(), step=1)
 
 
-def move_section(report):
+def move_section(client, report):
     services.section_move(section=section(report, "lessons"), step=-1)
 
 
-def add_section(report):
+def add_section(client, report):
     ReportItemFactory(section=services.section_create(report=report, kind="list", title="MỚI", parent=None))
 
 
-def rename_union(report):
+def rename_union(client, report):
     organization = report.term.organization
     organization.name = "Công đoàn Sở Nội vụ"
     organization.save()
 
 
-def change_committee(report):
+def change_committee(client, report):
     membership = report.term.memberships.order_by("id").last()
     membership.role = "member" if membership.role != "member" else "vice_chair"
     membership.save()
 
 
-def change_term(report):
+def change_term(client, report):
     term = report.term
     term.end_year += 1
     term.save()
 
 
-def change_opening(report):
+def change_opening(client, report):
     report.opening += " Thêm."
     report.save()
 
 
+def union_page(client, report):
+    organization = report.term.organization
+    form = {
+        "name": "Công đoàn Văn phòng Tỉnh ủy",
+        "parent_name": organization.parent_name,
+        "place_name": organization.place_name,
+        "document_code": organization.document_code,
+        "approval_rule": organization.approval_rule,
+    }
+    assert (
+        client.post(reverse("committee:organization_edit", args=[organization.pk]), form).status_code == 302
+    )
+
+
+def term_page(client, report):
+    term = report.term
+    form = {
+        "start_year": term.start_year,
+        "end_year": term.end_year + 1,
+        "congress_date": term.congress_date.strftime("%d/%m/%Y"),
+        "committee_size": term.committee_size,
+    }
+    assert client.post(reverse("committee:term_edit", args=[term.pk]), form).status_code == 302
+
+
+def section_page(client, report):
+    lessons = section(report, "lessons")
+    html = client.get(lessons.get_absolute_url()).text
+    base = re.search(r'name="base" value="([0-9a-f]*)"', html)[1]
+    form = {"base": base, "title": "BÀI HỌC KINH NGHIỆM", "text": lessons.text, "numbered": "on"}
+    form |= {"items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0"}
+    existing = list(items(report, "lessons"))
+    form |= {"items-TOTAL_FORMS": str(len(existing)), "items-INITIAL_FORMS": str(len(existing))}
+    for i, item in enumerate(existing):
+        form |= {f"items-{i}-id": item.pk, f"items-{i}-text": item.text, f"items-{i}-ORDER": i + 1}
+    assert client.post(lessons.get_absolute_url(), form).status_code == 302
+
+
 WRITES = [edit_item, delete_area, move_area, move_section, add_section, rename_union, change_committee]
-WRITES += [change_term, change_opening]
+WRITES += [change_term, change_opening, union_page, term_page, section_page]
 
 
 @pytest.mark.parametrize("write", WRITES, ids=lambda write: write.__name__)
@@ -195,13 +234,18 @@ def test_any_change_after_approval_reopens_review_and_publishing_says_why(
         client.force_login(member)
         answer(client, demo_report, "approve")
     assert status(demo_report) == "approved"
-    write(Report.objects.get(pk=demo_report.pk))
-    assert status(demo_report) == "changed"
     client.force_login(secretary)
+    write(client, Report.objects.get(pk=demo_report.pk))
+    assert status(demo_report) == "changed"
     response = client.post(url("publish", demo_report), follow=True)
     assert "thay đổi từ khi Ban Chấp hành thông qua" in response.text
     assert not demo_report.publications.exists()
     assert "thay đổi từ khi Ban Chấp hành thông qua" in client.get(demo_report.get_absolute_url()).text
+    # The review page names what changed.
+    changed = (
+        client.get(url("review", demo_report)).text.split("changed-since-approved")[1].split("</ul>")[0]
+    )
+    assert re.search(r"<li>\S", changed), changed
 
 
 def test_a_change_made_in_the_admin_reopens_review_too(admin_client, demo_report, secretary, members):
