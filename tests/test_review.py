@@ -242,9 +242,7 @@ def test_any_change_after_approval_reopens_review_and_publishing_says_why(
     assert not demo_report.publications.exists()
     assert "thay đổi từ khi Ban Chấp hành thông qua" in client.get(demo_report.get_absolute_url()).text
     # The review page names what changed.
-    changed = (
-        client.get(url("review", demo_report)).text.split("changed-since-approved")[1].split("</ul>")[0]
-    )
+    changed = client.get(url("review", demo_report)).text.split("changed-since-approved")[1].split("</ul>")[0]
     assert re.search(r"<li>\S", changed), changed
 
 
