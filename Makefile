@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test lint bench messages clean
+.PHONY: run test fuzz lint bench messages clean
 
 run: $(VENV)/.runtime $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -15,6 +15,10 @@ run: $(VENV)/.runtime $(MO)
 
 test: $(VENV)/.dev $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fuzz tests of `make test` with many more examples each (Hypothesis profile "fuzz").
+fuzz: $(VENV)/.dev $(MO)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
