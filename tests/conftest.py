@@ -6,6 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, settings
 
+from tests.factories import AffiliationFactory, UserFactory
+from unionreports.accounts.models import Affiliation
+from unionreports.reports.demo import load_demo
+
 # Fuzz tests: a bounded number of examples in `make test`, many more in `make fuzz`. Database
 # fixtures are shared by the examples of one test, so the function-scoped check is off.
 settings.register_profile(
@@ -15,10 +19,6 @@ settings.register_profile(
     "fuzz", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "test"))
-
-from tests.factories import AffiliationFactory, UserFactory
-from unionreports.accounts.models import Affiliation
-from unionreports.reports.demo import load_demo
 
 
 @pytest.fixture
