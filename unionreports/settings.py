@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "unionreports.rendering",
     "unionreports.publishing",
     "unionreports.importing",
+    "unionreports.backup",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Backup and restore of one union: every record it owns, in one checksummed archive."""
