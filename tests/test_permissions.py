@@ -64,6 +64,7 @@ TABLE = {
     "committee:organization_edit": ("get", {"pk": "org"}, SECRETARY_PAGE),
     "committee:term_create": ("get", {"org_pk": "org"}, SECRETARY_PAGE),
     "committee:term_edit": ("get", {"pk": "term"}, SECRETARY_PAGE),
+    "backup:export": ("get", {"pk": "org"}, SECRETARY_PAGE),
     "publishing:public": ("get", {"token": "token"}, EVERYONE),
     "publishing:public_pdf": ("get", {"token": "token"}, EVERYONE),
     "publishing:publications": ("get", {"pk": "report"}, SECRETARY_PAGE),

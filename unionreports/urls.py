@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("unionreports.accounts.union_urls")),
     path("", include("unionreports.publishing.urls")),
     path("", include("unionreports.importing.urls")),
+    path("", include("unionreports.backup.urls")),
 ]
