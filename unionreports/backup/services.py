@@ -86,6 +86,8 @@ def union_import(*, source: BinaryIO) -> Organization:
                 _insert(
                     table.model, [_build(table, row, ids, users, archive.files) for row in data[table.label]]
                 )
+            # References are checked at commit: now, so that a broken one is this message.
+            connection.check_constraints(table_names=[table.model._meta.db_table for table in TABLES])
             return Organization.objects.get(
                 pk=ids["committee.organization"][data["committee.organization"][0]["id"]]
             )
