@@ -67,7 +67,7 @@ def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", nfc(text))
 
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v\x85\u2028\u2029]+")
 
 
 def is_capitals(text: str) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionreports.document import Footnote, Inline, parse_inline
 
+from . import limits
 from .lines import ImportFailed, Line, is_capitals, make_line
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
@@ -21,6 +22,9 @@ WORD_NOTE_START = re.compile(r"\[(\d+):")
 # A part heading in Roman figures (or any line in capitals): a paragraph of its own.
 ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)]\s+\S")
 RULE = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
+# Control characters other than tabs, line ends and page breaks mean nothing in a report, and
+# a database cannot store NUL in text: they are dropped.
+CONTROL = dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes) -> str:
@@ -33,7 +37,9 @@ def decode(data: bytes) -> str:
             continue
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL)
+        limits.check_characters(len(text))
+        return text
     raise ImportFailed(
         _("The text is not in Unicode (UTF-8). Save it again as “Unicode (UTF-8)” text and upload that."),
         code="not_utf8",
@@ -48,6 +54,7 @@ def read_text(data: bytes, *, markdown: bool) -> list[Line]:
     if markdown:
         raw = _take_markdown_notes(raw, notes)
     paragraphs = _markdown_paragraphs(raw) if markdown or _looks_wrapped(raw) else _line_paragraphs(raw)
+    limits.check_paragraphs(len(paragraphs))
     lines = []
     for heading, paragraph in paragraphs:
         if markdown:
