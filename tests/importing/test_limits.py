@@ -1,15 +1,19 @@
 """A file that is not a report but a trap gets a message: unpacked sizes, entities, counts."""
 
+import datetime
 import io
 import tracemalloc
 import zipfile
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.importing.docx_parts import REPORT, W, footnotes_xml, paragraph, word_package
 from unionreports.importing import limits
 from unionreports.importing.lines import ImportFailed
-from unionreports.importing.services import read_report
+from unionreports.importing.services import read_report, report_import
+from unionreports.reports.models import AchievementItem, Report, ReportItem
 
 HEAD = "BÁO CÁO\nKiểm điểm\n"
 
@@ -151,3 +155,26 @@ def test_a_report_at_the_limits_is_read():
     imported = read_report("report.txt", (HEAD + "I. BÀI HỌC KINH NGHIỆM\n" + lessons).encode())
     assert len(imported.document.parts[0].blocks) == limits.ITEMS
     assert len(imported.document.footnotes()) == limits.FOOTNOTES
+
+
+def saved_with(term, items: int) -> tuple[int, Report]:
+    lessons = "".join(f"- Bài học thứ {i}.\n" for i in range(items))
+    areas = "".join(f"{i}. Lĩnh vực {i}\n- Việc đã làm.\n" for i in range(1, 4)) + "- Việc khác.\n" * items
+    text = HEAD + "I. KẾT QUẢ HOẠT ĐỘNG\n" + areas + "II. BÀI HỌC KINH NGHIỆM\n" + lessons
+    imported = read_report("report.txt", text.encode())
+    with CaptureQueriesContext(connection) as queries:
+        report = report_import(
+            term=term, imported=imported, number=90 + items % 9, date=datetime.date(2022, 3, 5)
+        )
+    return len(queries), report
+
+
+def test_the_queries_of_an_import_do_not_grow_with_its_items(demo_report):
+    few, _report = saved_with(demo_report.term, 5)
+    many, report = saved_with(demo_report.term, 400)
+    # Items are inserted in batches of a few hundred (SQLite takes fewer variables a query).
+    assert many - few <= 16
+    lessons = report.sections.get(kind="list").items.all()
+    assert len(lessons) == 400
+    assert ReportItem.history.filter(section=report.sections.get(kind="list")).count() == 400
+    assert AchievementItem.history.filter(area__section__report=report).count() == 403
