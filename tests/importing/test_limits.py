@@ -127,11 +127,12 @@ def test_a_word_file_with_more_paragraphs_than_a_report_is_refused():
             "I. KẾT QUẢ\n" + "".join(f"{i % 99 + 1}. Mục {i}\nNội dung.\n" for i in range(501)),
             "too_many_sections",
         ),
+        ("I. KẾT QUẢ HOẠT ĐỘNG\n" * (limits.SECTIONS + 1), "too_many_sections"),
         ("I. HẠN CHẾ\n" + "- Hạn chế.\n" * (limits.ITEMS + 1), "too_many_items"),
         ("I. HẠN CHẾ\n" + "Câu^[ghi chú].\n" * (limits.FOOTNOTES + 1), "too_many_footnotes"),
         ("I. HẠN CHẾ\n" + "a" * (limits.CHARACTERS + 1), "too_long"),
     ],
-    ids=["paragraphs", "sections", "items", "footnotes", "characters"],
+    ids=["paragraphs", "sections", "parts", "items", "footnotes", "characters"],
 )
 def test_a_text_beyond_a_limit_is_refused_with_its_reason(text, code):
     assert refusal("report.txt", (HEAD + text).encode()) == code

@@ -68,9 +68,8 @@ def check_lines(lines: list[Line]) -> None:
 
 
 def check_outline(document: ReportDocument) -> None:
-    """The sections (areas included) and the items of each list the parse made."""
-    sections = [section for part in document.parts for section in part.walk() if section is not part]
-    if len(sections) > SECTIONS:
+    """The parts, sections and areas, and the items of each list, the parse made."""
+    if sum(1 for _section in document.sections()) > SECTIONS:
         raise ImportFailed(
             _("The file holds more than %(limit)s numbered sections; a report holds far fewer.")
             % {"limit": SECTIONS},
