@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.importing.docx_parts import REPORT, W, footnotes_xml, paragraph, word_package
+from unionreports.importing import docx as docx_reader
 from unionreports.importing import limits
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.services import read_report, report_import
@@ -179,3 +180,34 @@ def test_the_queries_of_an_import_do_not_grow_with_its_items(demo_report):
     assert len(lessons) == 400
     assert ReportItem.history.filter(section=report.sections.get(kind="list")).count() == 400
     assert AchievementItem.history.filter(area__section__report=report).count() == 403
+
+
+class CountingPattern:
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, text):
+        self.calls += 1
+        return self.pattern.search(text)
+
+
+def test_each_style_of_a_long_chain_of_base_styles_is_read_once(monkeypatch):
+    count = 1000
+    styles = f'<w:styles xmlns:w="{W}">' + "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="S{i}"/><w:basedOn w:val="S{i + 1}"/></w:style>'
+        for i in range(count)
+    )
+    styles += (
+        f'<w:style w:type="paragraph" w:styleId="S{count}"><w:name w:val="heading 1"/></w:style></w:styles>'
+    )
+    body = paragraph("BÁO CÁO") + paragraph("Kiểm điểm")
+    body += "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="S{i}"/></w:pPr><w:r><w:t>KẾT QUẢ {i}</w:t></w:r></w:p>'
+        for i in range(0, count, 10)
+    )
+    pattern = CountingPattern(docx_reader.HEADING_STYLE)
+    monkeypatch.setattr(docx_reader, "HEADING_STYLE", pattern)
+    imported = read_report("report.docx", word_package(body, parts={"word/styles.xml": styles}))
+    assert len(imported.document.parts) == count // 10
+    # Read again for each paragraph, the chain would cost 100 × 500 searches on average.
+    assert pattern.calls <= count + 1

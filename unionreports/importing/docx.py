@@ -230,24 +230,33 @@ class Styles:
             style.style_id: style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
         }
         self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        self.known: dict[str | None, StyleInfo] = {}
+        self.known: dict[str, StyleInfo] = {}
 
     def get(self, style_id: str | None) -> StyleInfo:
-        if style_id not in self.known:
-            self.known[style_id] = self._info(self.by_id.get(style_id, self.default))
-        return self.known[style_id]
+        style = self.by_id.get(style_id, self.default)
+        if style is None:
+            return StyleInfo()
+        if style.style_id not in self.known:
+            self._learn(style)
+        return self.known[style.style_id]
 
-    def _info(self, style) -> StyleInfo:
-        heading, num_pr = 0, None
-        seen = set()
-        # A style based on itself, directly or not, ends the walk the second time it comes by.
-        while style is not None and style.style_id not in seen:
+    def _learn(self, style) -> None:
+        """Works out `style` and the styles it is based on, each once, however long the chain.
+
+        A style based on itself, directly or not, ends the chain the second time it comes by.
+        """
+        chain, seen = [], set()
+        while style is not None and style.style_id not in self.known and style.style_id not in seen:
             seen.add(style.style_id)
-            if not heading and (match := HEADING_STYLE.search(style.name or "")):
-                heading = int(match.group(1)) if match.group(1) else 1
-            num_pr = num_pr or _num_pr(style.element.pPr)
+            chain.append(style)
             style = self.by_id.get(style.element.basedOn_val)
-        return StyleInfo(heading, num_pr)
+        base = self.known.get(style.style_id, StyleInfo()) if style is not None else StyleInfo()
+        for style in reversed(chain):
+            heading = 0
+            if match := HEADING_STYLE.search(style.name or ""):
+                heading = int(match.group(1)) if match.group(1) else 1
+            base = StyleInfo(heading or base.heading, _num_pr(style.element.pPr) or base.num_pr)
+            self.known[style.style_id] = base
 
 
 FORMATS = {
