@@ -40,6 +40,7 @@ W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_NOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
 W_NO_BREAK_HYPHEN, W_ID, W_VAL = qn("w:noBreakHyphen"), qn("w:id"), qn("w:val")
+W_STYLE, W_STYLE_ID, W_TYPE = qn("w:style"), qn("w:styleId"), qn("w:type")
 # Not text of the paragraph: properties, deleted revisions, field codes, drawings.
 SKIPPED = {
     qn(tag)
@@ -225,20 +226,24 @@ class Styles:
     """
 
     def __init__(self, document):
-        # By id once: python-docx finds a style (and each base style) by a search of them all.
+        # Read from the XML, by id, once: python-docx finds a style (and each base style) by a
+        # search of them all, and reads each attribute slowly.
         self.by_id = {
-            style.style_id: style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+            element.get(W_STYLE_ID): element
+            for element in document.styles.element.iterchildren(W_STYLE)
+            if element.get(W_TYPE, "paragraph") == "paragraph"
         }
-        self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        self.known: dict[str, StyleInfo] = {}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = default.element if default is not None else None
+        self.known: dict[str | None, StyleInfo] = {}
 
     def get(self, style_id: str | None) -> StyleInfo:
         style = self.by_id.get(style_id, self.default)
         if style is None:
             return StyleInfo()
-        if style.style_id not in self.known:
+        if style.get(W_STYLE_ID) not in self.known:
             self._learn(style)
-        return self.known[style.style_id]
+        return self.known[style.get(W_STYLE_ID)]
 
     def _learn(self, style) -> None:
         """Works out `style` and the styles it is based on, each once, however long the chain.
@@ -246,17 +251,17 @@ class Styles:
         A style based on itself, directly or not, ends the chain the second time it comes by.
         """
         chain, seen = [], set()
-        while style is not None and style.style_id not in self.known and style.style_id not in seen:
-            seen.add(style.style_id)
+        while style is not None and (key := style.get(W_STYLE_ID)) not in self.known and key not in seen:
+            seen.add(key)
             chain.append(style)
-            style = self.by_id.get(style.element.basedOn_val)
-        base = self.known.get(style.style_id, StyleInfo()) if style is not None else StyleInfo()
+            style = self.by_id.get(_val(style, "w:basedOn", ""))
+        base = self.known.get(style.get(W_STYLE_ID), StyleInfo()) if style is not None else StyleInfo()
         for style in reversed(chain):
             heading = 0
-            if match := HEADING_STYLE.search(style.name or ""):
+            if match := HEADING_STYLE.search(_val(style, "w:name", "")):
                 heading = int(match.group(1)) if match.group(1) else 1
-            base = StyleInfo(heading or base.heading, _num_pr(style.element.pPr) or base.num_pr)
-            self.known[style.style_id] = base
+            base = StyleInfo(heading or base.heading, _num_pr(style.pPr) or base.num_pr)
+            self.known[style.get(W_STYLE_ID)] = base
 
 
 FORMATS = {
