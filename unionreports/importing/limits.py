@@ -71,7 +71,7 @@ def check_outline(document: ReportDocument) -> None:
     """The parts, sections and areas, and the items of each list, the parse made."""
     if sum(1 for _section in document.sections()) > SECTIONS:
         raise ImportFailed(
-            _("The file holds more than %(limit)s numbered sections; a report holds far fewer.")
+            _("The file holds more than %(limit)s parts and sections; a report holds far fewer.")
             % {"limit": SECTIONS},
             code="too_many_sections",
         )
