@@ -11,6 +11,7 @@ compares equal and has one digest whatever records it came from.
 
 import dataclasses
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass, field
 from typing import Literal
@@ -36,11 +37,11 @@ class Paragraph:
     def __post_init__(self):
         # One run of text between footnotes, however it was put together: equal text, equal paragraphs.
         merged: list[Inline] = []
-        for part in self.content:
-            if isinstance(part, str) and merged and isinstance(merged[-1], str):
-                merged[-1] += part
-            elif part != "":
-                merged.append(part)
+        for is_note, group in itertools.groupby(self.content, key=lambda part: isinstance(part, Footnote)):
+            if is_note:
+                merged += group
+            elif text := "".join(group):
+                merged.append(text)
         object.__setattr__(self, "content", tuple(merged))
 
     @property
@@ -162,7 +163,7 @@ class ReportDocument:
 
 def number_footnotes(document: ReportDocument) -> ReportDocument:
     """The document with its footnotes numbered 1, 2, … in reading order."""
-    counter = iter(range(1, 10_000))
+    counter = itertools.count(1)
 
     def renumber(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         return tuple(

@@ -5,6 +5,7 @@ Compose, the importers, the review and the editing pages all number through
 """
 
 import dataclasses
+import itertools
 from collections.abc import Sequence
 
 from unionreports.lib.vietnamese import to_roman
@@ -53,7 +54,7 @@ def _number(section: Section, index: int, level: int, parent_number: str) -> Sec
 
 
 def _label(section: Section, number: str) -> tuple[Paragraph, ...]:
-    counter = iter(range(1, 100_000))
+    counter = itertools.count(1)
     blocks = [
         dataclasses.replace(p, label=f"{next(counter)}.") if p.label == NUMBERED else p
         for p in section.blocks

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import docx
 from django.utils.translation import gettext_lazy as _
 from docx.enum.style import WD_STYLE_TYPE
+from docx.exceptions import InvalidXmlError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
@@ -21,17 +22,25 @@ from lxml import etree
 from unionreports.document import Footnote, Inline, inline_markup
 from unionreports.lib.vietnamese import to_roman
 
+from . import limits
 from .lines import ImportFailed, Line, make_line
 from .text import read_text
 
-# Uncompressed parts beyond this are not a report but a trap (a "zip bomb").
-UNPACKED_LIMIT = 200 * 1024 * 1024
+# The parts of a package that hold markup; the others (pictures, embedded files) are not read.
+MARKUP = (".xml", ".rels")
+# Parts are unpacked this much at a time, so that a part whose header lies about its size
+# costs no more memory than one that tells the truth.
+CHUNK = 64 * 1024
+# Footnotes and endnotes are parsed here (python-docx reads the rest with entities off too):
+# no entity is expanded, no DTD or network is read, no tree deeper than libxml2's default.
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 W_P, W_TBL, W_TR = qn("w:p"), qn("w:tbl"), qn("w:tr")
 W_SDT, W_SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_NOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
 W_NO_BREAK_HYPHEN, W_ID, W_VAL = qn("w:noBreakHyphen"), qn("w:id"), qn("w:val")
+W_STYLE, W_STYLE_ID, W_TYPE = qn("w:style"), qn("w:styleId"), qn("w:type")
 # Not text of the paragraph: properties, deleted revisions, field codes, drawings.
 SKIPPED = {
     qn(tag)
@@ -43,10 +52,24 @@ HEADING_STYLE = re.compile(r"heading\s*(\d)|^title$", re.IGNORECASE)
 def read_docx(data: bytes) -> tuple[list[Line], str]:
     """The lines of the document, and its author as its properties give it."""
     document = _open(data)
+    try:
+        lines = _lines(document)
+    except (etree.LxmlError, InvalidXmlError, ValueError, KeyError) as error:
+        # Footnotes, numbering or styles that Word would not have written.
+        raise _damaged() from error
+    if any("[footnoteRef:" in line.text for line in lines):
+        # Text pasted from Word's text export keeps its footnotes as "[footnoteRef:1]" and
+        # "[1: …]": read those as the text importer does (such text has no heading styles).
+        lines = read_text("\n".join(inline_markup(line.content) for line in lines).encode(), markdown=False)
+    return lines, document.core_properties.author or ""
+
+
+def _lines(document) -> list[Line]:
     notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
     numbering = Numbering(document)
     styles = Styles(document)
     lines: list[Line] = []
+    characters = 0
     for p, cell in _paragraphs(document.element.body):
         style = styles.get(p.style)
         prefix = numbering.label(_num_pr(p.pPr) or style.num_pr)
@@ -56,33 +79,70 @@ def read_docx(data: bytes) -> tuple[list[Line], str]:
             line = make_line(parts, style.heading, cell)
             if line is not None:
                 lines.append(line)
-    if any("[footnoteRef:" in line.text for line in lines):
-        # Text pasted from Word's text export keeps its footnotes as "[footnoteRef:1]" and
-        # "[1: …]": read those as the text importer does (such text has no heading styles).
-        lines = read_text("\n".join(inline_markup(line.content) for line in lines).encode(), markdown=False)
-    return lines, document.core_properties.author or ""
+                characters += len(line.text)
+        # Checked as the paragraphs go by, so that a trap is refused before it is all read.
+        limits.check_paragraphs(len(lines))
+        limits.check_characters(characters)
+    return lines
 
 
 def _open(data: bytes):
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if sum(info.file_size for info in package.infolist()) > UNPACKED_LIMIT:
-                raise ImportFailed(
-                    _("The Word file unpacks to more than a report can hold."), code="too_large"
-                )
-            if "word/document.xml" not in package.namelist():
-                raise ImportFailed(
-                    _("This file is not a Word document (.docx)."),
-                    code="not_docx",
-                )
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(_unpacked(data)))
     except ImportFailed:
         raise
     except Exception as error:  # zipfile, lxml and python-docx each have their own
-        raise ImportFailed(
-            _("The Word file is damaged and cannot be read. Open it in Word, save it again and retry."),
-            code="damaged",
-        ) from error
+        raise _damaged() from error
+
+
+def _damaged() -> ImportFailed:
+    return ImportFailed(
+        _("The Word file is damaged and cannot be read. Open it in Word, save it again and retry."),
+        code="damaged",
+    )
+
+
+def _unpacked(data: bytes) -> bytes:
+    """The package again, its markup unpacked within `limits.UNPACKED_BYTES` and its pictures empty.
+
+    The sizes a zip declares are checked first, then counted again while unpacking, a chunk at
+    a time: a part that unpacks to more than it declares is cut at its size and fails its
+    checksum, so a lying header costs no more than an honest one. python-docx then reads a
+    stored (uncompressed) copy and never unpacks anything itself.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        members = [info for info in package.infolist() if not info.is_dir()]
+        if len(members) > limits.PACKAGE_MEMBERS:
+            raise limits.unpacked_too_large()
+        if "word/document.xml" not in {info.filename for info in members}:
+            raise ImportFailed(_("This file is not a Word document (.docx)."), code="not_docx")
+        markup = [info for info in members if info.filename.endswith(MARKUP)]
+        if sum(info.file_size for info in markup) > limits.UNPACKED_BYTES:
+            raise limits.unpacked_too_large()
+        budget = limits.UNPACKED_BYTES
+        copy, names = io.BytesIO(), set()
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as stored:
+            for info in members:
+                if info.filename in names:
+                    continue
+                names.add(info.filename)
+                content = b""
+                if info.filename.endswith(MARKUP):
+                    content = _read_within(package, info, budget)
+                    budget -= len(content)
+                stored.writestr(info.filename, content)
+    return copy.getvalue()
+
+
+def _read_within(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    chunks, size = [], 0
+    with package.open(info) as part:
+        while chunk := part.read(CHUNK):
+            size += len(chunk)
+            if size > budget:
+                raise limits.unpacked_too_large()
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _paragraphs(parent, tables=None):
@@ -135,7 +195,7 @@ def _notes(document, reltype: str, tag: str) -> dict[str, str]:
     prefix = "e" if tag == "w:endnote" else "f"
     for rel in document.part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = etree.fromstring(rel.target_part.blob, XML_PARSER)
             notes = {}
             for note in root.iter(qn(tag)):
                 if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
@@ -166,25 +226,42 @@ class Styles:
     """
 
     def __init__(self, document):
-        self.document = document
+        # Read from the XML, by id, once: python-docx finds a style (and each base style) by a
+        # search of them all, and reads each attribute slowly.
+        self.by_id = {
+            element.get(W_STYLE_ID): element
+            for element in document.styles.element.iterchildren(W_STYLE)
+            if element.get(W_TYPE, "paragraph") == "paragraph"
+        }
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = default.element if default is not None else None
         self.known: dict[str | None, StyleInfo] = {}
 
     def get(self, style_id: str | None) -> StyleInfo:
-        if style_id not in self.known:
-            self.known[style_id] = self._info(
-                self.document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
-            )
-        return self.known[style_id]
+        style = self.by_id.get(style_id, self.default)
+        if style is None:
+            return StyleInfo()
+        if style.get(W_STYLE_ID) not in self.known:
+            self._learn(style)
+        return self.known[style.get(W_STYLE_ID)]
 
-    @staticmethod
-    def _info(style) -> StyleInfo:
-        heading, num_pr = 0, None
-        while style is not None:
-            if not heading and (match := HEADING_STYLE.search(style.name or "")):
+    def _learn(self, style) -> None:
+        """Works out `style` and the styles it is based on, each once, however long the chain.
+
+        A style based on itself, directly or not, ends the chain the second time it comes by.
+        """
+        chain, seen = [], set()
+        while style is not None and (key := style.get(W_STYLE_ID)) not in self.known and key not in seen:
+            seen.add(key)
+            chain.append(style)
+            style = self.by_id.get(_val(style, "w:basedOn", ""))
+        base = self.known.get(style.get(W_STYLE_ID), StyleInfo()) if style is not None else StyleInfo()
+        for style in reversed(chain):
+            heading = 0
+            if match := HEADING_STYLE.search(_val(style, "w:name", "")):
                 heading = int(match.group(1)) if match.group(1) else 1
-            num_pr = num_pr or _num_pr(style.element.pPr)
-            style = style.base_style
-        return StyleInfo(heading, num_pr)
+            base = StyleInfo(heading or base.heading, _num_pr(style.pPr) or base.num_pr)
+            self.known[style.get(W_STYLE_ID)] = base
 
 
 FORMATS = {
@@ -195,6 +272,10 @@ FORMATS = {
     "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
     "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
 }
+
+
+# Word numbers lists nine levels deep.
+LEVELS = range(9)
 
 
 class Numbering:
@@ -219,6 +300,8 @@ class Numbering:
                 continue
             for lvl in definition.iterchildren(qn("w:lvl")):
                 ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                if ilvl not in LEVELS:
+                    continue
                 self.levels[num_id, ilvl] = (
                     _val(lvl, "w:numFmt", "decimal"),
                     _val(lvl, "w:lvlText", f"%{ilvl + 1}."),

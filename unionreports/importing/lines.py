@@ -1,5 +1,6 @@
 """What a reader makes of a file: its paragraphs in reading order, before any meaning is given."""
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,14 +46,13 @@ def make_line(parts: list[Inline], heading: int = 0, cell: tuple[int, int] | Non
     No-break spaces are kept: a writer puts them where a line must not break.
     """
     content: list[Inline] = []
-    for part in parts:
-        if isinstance(part, Footnote):
-            content.append(Footnote(0, fold_spaces(part.text).strip()))
-        elif content and isinstance(content[-1], str):
-            content[-1] += part
-        elif part:
-            content.append(part)
-    content = [fold_spaces(part) if isinstance(part, str) else part for part in content]
+    # Runs between footnotes are joined once: adding each run to the last would copy the
+    # paragraph's text again for every run (Word may split a paragraph into thousands).
+    for is_note, group in itertools.groupby(parts, key=lambda part: isinstance(part, Footnote)):
+        if is_note:
+            content += [Footnote(0, fold_spaces(note.text).strip()) for note in group]
+        else:
+            content.append(fold_spaces("".join(group)))
     if content and isinstance(content[0], str):
         content[0] = content[0].lstrip()
     if content and isinstance(content[-1], str):
@@ -67,7 +67,7 @@ def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", nfc(text))
 
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v\x85\u2028\u2029]+")
 
 
 def is_capitals(text: str) -> bool:

@@ -17,6 +17,7 @@ from unionreports.reports.compose import compose_report
 from unionreports.reports.kinds import PART_KINDS
 from unionreports.reports.models import Report, ReportSection, check_text_lengths
 
+from . import limits
 from .docx import read_docx
 from .lines import ImportFailed
 from .outline import Imported, Leftover, fold, parse
@@ -56,7 +57,10 @@ def read_report(name: str, data: bytes) -> Imported:
         lines, author = read_docx(data)
     else:
         lines, author = read_text(data, markdown=kind == "markdown"), ""
-    return parse(lines, author=author)
+    limits.check_lines(lines)
+    imported = parse(lines, author=author)
+    limits.check_outline(imported.document)
+    return imported
 
 
 def check_size(size: int) -> None:

@@ -10,16 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 from unionreports.document import Footnote, Inline, parse_inline
 
+from . import limits
 from .lines import ImportFailed, Line, is_capitals, make_line
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
 NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\\?[.)]\s")
-MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_NOTE = re.compile(r"^\[\^([^\]]+)\]:\s?(.*)$")
+# The title is what follows, less closing hashes (stripped in Python: a pattern for them backtracks).
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+MD_NOTE = re.compile(r"^\[\^([^\]\[]+)\]:\s?(.*)$")
 WORD_NOTE_START = re.compile(r"\[(\d+):")
 # A part heading in Roman figures (or any line in capitals): a paragraph of its own.
 ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)]\s+\S")
 RULE = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
+# Control characters other than tabs, line ends and page breaks mean nothing in a report, and
+# a database cannot store NUL in text: they are dropped.
+CONTROL = dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes) -> str:
@@ -32,7 +37,9 @@ def decode(data: bytes) -> str:
             continue
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL)
+        limits.check_characters(len(text))
+        return text
     raise ImportFailed(
         _("The text is not in Unicode (UTF-8). Save it again as “Unicode (UTF-8)” text and upload that."),
         code="not_utf8",
@@ -47,6 +54,7 @@ def read_text(data: bytes, *, markdown: bool) -> list[Line]:
     if markdown:
         raw = _take_markdown_notes(raw, notes)
     paragraphs = _markdown_paragraphs(raw) if markdown or _looks_wrapped(raw) else _line_paragraphs(raw)
+    limits.check_paragraphs(len(paragraphs))
     lines = []
     for heading, paragraph in paragraphs:
         if markdown:
@@ -129,7 +137,7 @@ def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
             flush()
         elif heading := MD_HEADING.match(line):
             flush()
-            paragraphs.append((len(heading.group(1)), heading.group(2)))
+            paragraphs.append((len(heading.group(1)), heading.group(2).rstrip().rstrip("#").rstrip()))
         elif ROMAN_HEADING.match(line.strip()) or (is_capitals(line) and len(line) < 120):
             # "II. KẾT QUẢ …" typed without "#": a heading, not the start of the next paragraph.
             flush()
@@ -143,20 +151,26 @@ def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
     return paragraphs
 
 
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)")
-_SPAN = re.compile(r"\[([^\]\^][^\]]*)\]\{[^}]*\}")
+# No run may hold the mark that opens it (nor a span its brackets): a scan for the closing mark
+# then stops at the next opening one, so each character is looked at a bounded number of times
+# (a lazy ".+?" would scan to the end of the text from every unmatched "*").
+_EMPHASIS = re.compile(
+    r"\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)"
+)
+_SPAN = re.compile(r"\[([^\]\^\[][^\]\[]*)\]\{[^{}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 
 
 def _markdown_inline(text: str) -> str:
     text = _SPAN.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     if BULLET.match(text):
         text = "- " + BULLET.sub("", text, count=1)
     return _ESCAPE.sub(r"\1", text).replace("\\\n", " ")
 
 
-_NOTE_CALL = re.compile(r"\[footnoteRef:(\d+)\]|\[\^([^\]]+)\]")
+# A call's label holds no bracket: from an unclosed "[^" the scan stops at the next "[".
+_NOTE_CALL = re.compile(r"\[footnoteRef:(\d+)\]|\[\^([^\]\[]+)\]")
 
 
 def _with_notes(text: str, notes: dict[str, str]) -> list[Inline]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from unionreports.committee.models import Membership, Term
 from unionreports.document import (
@@ -129,10 +130,12 @@ class AreasKind(PartKind):
     def save_imported(self, section, read):
         section.text = prose_of(read.blocks)
         _full_save(section)
+        items: list[AchievementItem] = []
         for position, area in enumerate(read.children):
-            saved = _save_area(section, area, position, parent=None)
+            saved = _save_area(section, area, position, None, items)
             for child_position, child in enumerate(area.children):
-                _save_area(section, child, child_position, parent=saved)
+                _save_area(section, child, child_position, saved, items)
+        _bulk_save(AchievementItem, items, parent="area")
 
 
 class ListKind(PartKind):
@@ -167,13 +170,17 @@ class ListKind(PartKind):
         return paragraphs_of(section.text) + items, ()
 
     def save_imported(self, section, read):
-        items = [p for p in read.blocks if p.style == "bullet" or p.label]
-        first = read.blocks.index(items[0]) if items else len(read.blocks)
+        first = next(
+            (i for i, p in enumerate(read.blocks) if p.style == "bullet" or p.label), len(read.blocks)
+        )
         section.text = prose_of(read.blocks[:first])
-        section.numbered = any(p.label for p in items)
+        section.numbered = any(p.label for p in read.blocks[first:])
         _full_save(section)
-        for position, paragraph in enumerate(read.blocks[first:]):
-            _full_save(ReportItem(section=section, position=position, text=inline_markup(paragraph.content)))
+        items = [
+            ReportItem(section=section, position=position, text=inline_markup(paragraph.content))
+            for position, paragraph in enumerate(read.blocks[first:])
+        ]
+        _bulk_save(ReportItem, items, parent="section")
 
     def items(self, section):
         return list(section.items.all())
@@ -212,12 +219,15 @@ def _area_section(area: AchievementArea, children: tuple) -> Section:
     return Section("", area.title, 0, tuple(blocks), children, kind="area", anchor=area.anchor)
 
 
-def _save_area(section: ReportSection, read: Section, position: int, parent) -> AchievementArea:
+def _save_area(
+    section: ReportSection, read: Section, position: int, parent, items: list[AchievementItem]
+) -> AchievementArea:
+    """Saves the area; its items are added to `items`, to be saved with the others at once."""
     area = _full_save(AchievementArea(section=section, parent=parent, position=position, title=read.title))
     for item_position, paragraph in enumerate(read.blocks):
         kind = AchievementItem.Kind.BULLET if paragraph.style == "bullet" else AchievementItem.Kind.PARAGRAPH
         text = inline_markup(paragraph.content)
-        _full_save(AchievementItem(area=area, position=item_position, kind=kind, text=text))
+        items.append(AchievementItem(area=area, position=item_position, kind=kind, text=text))
     return area
 
 
@@ -226,6 +236,19 @@ def _full_save(instance):
     check_text_lengths(instance)
     instance.save()
     return instance
+
+
+def _bulk_save(model, instances: list, *, parent: str) -> None:
+    """Saves rows of one kind in a few queries, with their history, after the checks of `_full_save`.
+
+    Thousands of items are saved so within a worker's time. Their `parent` was saved just before,
+    so the database is not asked for it again; nor for the not-empty constraints, which the
+    text field's own check (blank=False) makes first.
+    """
+    for instance in instances:
+        instance.full_clean(exclude=[parent], validate_constraints=False)
+        check_text_lengths(instance)
+    bulk_create_with_history(instances, model, batch_size=500)
 
 
 # -- Report kinds ---------------------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Hostile input: parsing stays linear in the size of the file, and counters never run out.
+
+Python's regular expressions report no count of their steps, so the patterns are checked for
+what makes them linear: a run never holds the mark that opens it, so the scan from an unmatched
+mark stops at the next one and every character is looked at a bounded number of times.
+"""
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from unionreports.document import Footnote, Paragraph, Section, number_footnotes, number_sections
+from unionreports.document.numbering import NUMBERED
+from unionreports.importing import text
+from unionreports.importing.lines import make_line
+
+MARKS = st.text(alphabet="*_[]^{} a\\", max_size=40)
+
+
+@pytest.mark.fuzz
+@given(MARKS)
+@example("*a *b* **c **d**")
+def test_an_emphasis_never_holds_the_mark_that_opens_it(line):
+    for match in text._EMPHASIS.finditer(line):
+        if match.group(1) is not None:
+            assert "**" not in match.group(1)
+        elif match.group(2) is not None:
+            assert "__" not in match.group(2)
+        else:
+            assert "*" not in match.group(3)
+
+
+@pytest.mark.fuzz
+@given(MARKS)
+@example("[a [b]{c} [x]{y{z} [^a [^b]")
+def test_a_span_or_a_footnote_call_never_holds_an_opening_bracket(line):
+    for match in text._SPAN.finditer(line):
+        assert "[" not in match.group(0)[1:]
+        assert "{" not in match.group(0).split("]{", 1)[1]
+    for match in text._NOTE_CALL.finditer(line):
+        assert "[" not in match.group(0)[1:]
+
+
+def test_thousands_of_unmatched_marks_are_kept_as_text():
+    line = " *a" * 10_000 + " [^a" * 10_000 + " [a]{" * 10_000
+    assert text._with_notes(text._markdown_inline(line), {}) == [line]
+
+
+def test_a_markdown_heading_loses_its_closing_hashes_but_not_its_words():
+    paragraphs = text._markdown_paragraphs(["## Kết quả ##  ", "# C#", "#  " + " " * 5000 + "x"])
+    assert paragraphs == [(2, "Kết quả"), (1, "C"), (1, "x")]
+
+
+class Counted(str):
+    """A run of text that counts the characters copied when a longer text is built on it."""
+
+    copied = 0
+
+    def __radd__(self, other):
+        Counted.copied += len(other) + len(self)
+        return str.__add__(other, self)
+
+
+def test_a_paragraph_split_into_many_runs_is_joined_in_one_pass():
+    Counted.copied = 0
+    runs = [Counted("abcdefghij") for _ in range(4000)]
+    line = make_line(runs)
+    assert line.text == "abcdefghij" * 4000
+    # Adding each run to what came before copies n²/2 characters: 80 million here.
+    assert Counted.copied <= 2 * len(line.text)
+
+
+def test_footnotes_and_numbered_items_beyond_ten_thousand_are_numbered_without_a_crash():
+    notes = tuple(Paragraph((f"{i}", Footnote(0, "x"))) for i in range(10_050))
+    items = tuple(Paragraph((f"bài học {i}",), label=NUMBERED) for i in range(100_050))
+    (part,) = number_sections([Section("", "BÀI HỌC", 0, notes + items)])
+    assert part.blocks[-1].label == "100050."
+    document = number_footnotes(_document(part))
+    assert document.footnotes()[-1].number == 10_050
+
+
+def _document(part):
+    from unionreports.document import Header, ReportDocument, Signature
+
+    return ReportDocument(
+        header=Header("", "", ""),
+        title="BÁO CÁO",
+        subject="",
+        opening=(),
+        parts=(part,),
+        closing=(),
+        signature=Signature("", "", ""),
+        recipients=(),
+    )
