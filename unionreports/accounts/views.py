@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -35,7 +36,11 @@ def accept_invitation(request, token: str):
         return render(request, "accounts/invitation_used.html", status=410)
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = invitation_accept(invitation=invitation, form=form)
+        try:
+            user = invitation_accept(invitation=invitation, form=form)
+        except ValidationError:
+            # Another session accepted it between this page's load and this post.
+            return render(request, "accounts/invitation_used.html", status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request, _("Welcome! You have joined %(union)s.") % {"union": invitation.organization}
