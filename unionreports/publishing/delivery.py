@@ -64,7 +64,7 @@ def published_pdf_response(request: HttpRequest, token: str) -> HttpResponse:
         request,
         content_type="application/pdf",
         checksum=publication.sha256,
-        name=f"Báo cáo {publication.report.term.organization} (bản {publication.version}).pdf",
+        name=publication.file_name,
         content=lambda: pdf_bytes(publication.pk, publication.sha256),
         cache_control="public, max-age=60",
     )

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from unionreports.lib.filenames import safe_file_name
 from unionreports.reports.models import Report
 
 
@@ -25,6 +26,8 @@ class Publication(models.Model):
     html = models.TextField(_("HTML"), help_text=_("The document as the public page shows it."))
     pdf = models.BinaryField(_("PDF"))
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    # Frozen with the bytes: renaming the union later doesn't rename what delegates download.
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
     digest = models.CharField(
         _("digest of the text"),
         max_length=64,
@@ -52,6 +55,11 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} – v{self.version}"
+
+    @staticmethod
+    def name_for(organization_name: str, version: int) -> str:
+        """The PDF's file name: the union's name as it is when the version is published."""
+        return safe_file_name(f"Báo cáo {organization_name} (bản {version}).pdf")
 
 
 class PublicLink(models.Model):
