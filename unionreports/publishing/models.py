@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -183,7 +184,8 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
     )
-    text = models.TextField(_("comment"), max_length=4000)
+    # PostgreSQL stores no NUL in text: refused here, the member is told, nothing fails.
+    text = models.TextField(_("comment"), max_length=4000, validators=[ProhibitNullCharactersValidator()])
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
 
