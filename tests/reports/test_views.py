@@ -193,7 +193,7 @@ class TestPdf:
         client.force_login(secretary)
         response = client.get(page_url(demo_report, "pdf"), headers={"if-none-match": "*"})
         assert response.status_code == 304
-        assert response["Cache-Control"] == "private, no-cache"
+        assert response["Cache-Control"] == "private, no-store"
 
     def test_the_pdf_says_it_is_vietnamese_in_an_english_interface(self, client, demo_report, secretary):
         client.force_login(secretary)
