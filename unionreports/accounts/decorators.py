@@ -12,8 +12,8 @@ KEPT_POST = "kept_post"
 WAS_LOGGED_IN = "was_logged_in"
 SALT = "unionreports.accounts.was_logged_in"
 REMEMBERED_FOR = datetime.timedelta(days=30)
-# Bytes of a form kept across a login: the longest editing page at the app's own limits posts
-# well under this; anything bigger is not a form of this site.
+# Bytes of a form kept across a login: an editing page as people fill it posts well under this;
+# a bigger post after the session ended is not kept (the editing page warns before leaving).
 KEPT_POST_LIMIT = 200_000
 
 
