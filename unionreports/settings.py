@@ -127,7 +127,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "unionreports.accounts.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "unionreports.accounts.throttling.locked_out"
+AXES_USERNAME_CALLABLE = "unionreports.accounts.throttling.username"
 if AXES_FAILURE_LIMIT < 1:
     raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT must be 1 or more.")
 

@@ -1,6 +1,7 @@
 """Login throttling: after five wrong passwords for one username from one address, a pause."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -56,3 +57,10 @@ def test_a_success_before_the_limit_starts_the_count_again(client, staff):
     for _ in range(4):
         assert attempt(client, "site", "sai").status_code == 200
     assert attempt(client, "site", PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("login", sorted(LOGINS))
+def test_a_username_longer_than_any_account_is_a_wrong_login(client, staff, login):
+    response = client.post(reverse(LOGINS[login]), {"username": "x" * 300, "password": "sai"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "x" * 150

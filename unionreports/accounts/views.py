@@ -1,11 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -35,13 +33,6 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         forget_login(response)
         return response
-
-
-def locked_out(request, original_response=None, credentials=None):
-    """The page of a login refused after too many failures: when to try again (Axes calls it)."""
-    cool_off = settings.AXES_COOLOFF_TIME
-    context = {"minutes": int(cool_off.total_seconds() // 60), "until": timezone.now() + cool_off}
-    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 @login_required
