@@ -99,3 +99,8 @@ def test_restoring_a_history_id_that_is_not_a_number_is_not_found(client, demo_r
         reverse("reports:restore", args=[demo_report.pk]), {"model": "item", "history_id": history_id}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("address", ["/p/%00/", "/p/%00/pdf", "/p/a%0Ab/", "/accounts/invitations/%00/"])
+def test_a_link_with_a_character_no_token_has_is_not_found(client, address):
+    assert client.get(address).status_code == 404

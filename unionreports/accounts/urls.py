@@ -9,6 +9,6 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("invitations/<token:token>/", views.accept_invitation, name="accept_invitation"),
     path("unions/<int:org_pk>/invite/", views.invite, name="invite"),
 ]
