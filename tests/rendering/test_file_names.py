@@ -22,12 +22,12 @@ def rename(report, name: str) -> None:
 
 @pytest.mark.parametrize("download", DOWNLOADS)
 def test_a_union_name_with_line_breaks_and_controls_still_downloads(client, demo_report, secretary, download):
-    rename(demo_report, "Công đoàn\r\nSở\x00 Y tế\x1b\t")
+    rename(demo_report, "Công đoàn\r\nSở\x07 Y tế\x1b\t")
     client.force_login(secretary)
     response = client.get(reverse(download, args=[demo_report.pk]))
     assert response.status_code == 200
     disposition = response["Content-Disposition"]
-    assert "\r" not in disposition and "\n" not in disposition and "%00" not in disposition
+    assert "\r" not in disposition and "\n" not in disposition and "%07" not in disposition
     assert "C%C3%B4ng%20%C4%91o%C3%A0n%20S%E1%BB%9F%20Y%20t%E1%BA%BF" in disposition
 
 
