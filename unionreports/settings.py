@@ -180,7 +180,7 @@ CONTENT_SECURITY_POLICY = {
 # The largest form the app takes: a list of up to 2 × 500 items shown back (absolute_max) at
 # 5 fields each (id, kind, text, order, delete), or 2 × 200 committee rows at 12 fields:
 # 5,000 fields, plus the page's own. Django's default of 1,000 answered a bare 400 for a list
-# of 250 items and lost the text.
+# of about 330 items and lost the text.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "login"
