@@ -61,3 +61,12 @@ def test_a_wrong_password_is_answered_in_vietnamese(page, live_server):
     page.get_by_role("button", name="Đăng nhập").click()
     assert page.get_by_text("Sai tên đăng nhập hoặc mật khẩu").is_visible()
     assert page.get_by_label("Tên đăng nhập").input_value() == DEMO_USERNAME
+
+
+def test_the_language_switch_works_under_the_content_security_policy(page, live_server):
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.get_by_role("heading", name="Log in").wait_for()
+    assert errors == []

@@ -38,7 +38,20 @@ def no_length_cut(form: forms.BaseForm) -> None:
 
 
 class OrderedRowsMixin:
-    """Rows saved in the order shown: the page's up/down buttons set the hidden ORDER fields."""
+    """Rows saved in the order shown: the page's up/down buttons set the hidden ORDER fields.
+
+    A formset using it sets `max_num` (the rows a page saves) with `validate_max`, and
+    `absolute_max` above it: a post with more rows is refused with a message and every row
+    shown again as typed, up to `absolute_max` (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    leaves room for that many).
+    """
+
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _(
+            "This page saves at most %(num)d rows; nothing was saved. Move some rows elsewhere, then save."
+        ),
+    }
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -23,3 +23,20 @@ class ChosenLanguageMiddleware:
         # Documents say their own language (Vietnamese) whatever the interface speaks.
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PrivateByDefaultMiddleware:
+    """`Cache-Control: private, no-store` on every answer whose view set no caching of its own.
+
+    Pages show a user's unions and reports, and downloads are drafts: no shared cache or
+    browser history should keep them. Views that may be cached (fonts, the published PDF)
+    say so themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cache-Control", "private, no-store")
+        return response

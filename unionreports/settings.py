@@ -4,10 +4,12 @@ With nothing set, the project runs on a SQLite file beside manage.py in debug mo
 so a fresh checkout works after `make run`.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
+    "csp",
     "unionreports.accounts",
     "unionreports.committee",
     "unionreports.reports",
@@ -63,8 +67,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "unionreports.publishing.middleware.PublishedPdfMiddleware",
+    # Below the two that answer early: every page and download of the site is private unless
+    # its view says otherwise (fonts, delegates' PDF).
+    "unionreports.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "unionreports.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +82,8 @@ MIDDLEWARE = [
     # Records who made each change kept in the history tables.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as its documentation asks: turns a locked-out login into the page saying when to retry.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "unionreports.urls"
@@ -106,6 +116,23 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Axes first: it refuses a locked-out username and address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling, for the site's login and the admin's: after this many failures for one
+# username from one address, that pair is locked for the cool-off time, right password or not.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "unionreports.accounts.throttling.locked_out"
+AXES_USERNAME_CALLABLE = "unionreports.accounts.throttling.username"
+if AXES_FAILURE_LIMIT < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT must be 1 or more.")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -134,6 +161,28 @@ STORAGES = {
         )
     },
 }
+
+# No inline scripts or handlers anywhere: scripts come from static/js only. Inline styles stay
+# allowed (style attributes in templates, the document's own <style>); they run no code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The largest form the app takes: a list of up to 2 × 500 items shown back (absolute_max) at
+# 5 fields each (id, kind, text, order, delete), or 2 × 200 committee rows at 12 fields:
+# 5,000 fields, plus the page's own. Django's default of 1,000 answered a bare 400 for a list
+# of about 330 items and lost the text.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

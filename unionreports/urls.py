@@ -1,10 +1,28 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 admin.site.site_header = _("Union reports: administration")
 admin.site.site_title = _("Union reports")
 admin.site.index_title = _("Records")
+
+
+class TokenConverter:
+    """The unguessable part of a link (`secrets.token_urlsafe`): anything else is not found.
+
+    Without it a NUL in the address reached PostgreSQL, which refuses it with an error.
+    """
+
+    regex = "[A-Za-z0-9_-]{1,100}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "token")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

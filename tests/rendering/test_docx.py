@@ -247,7 +247,7 @@ class TestDownload:
         assert response["Content-Type"] == CONTENT_TYPE_DOCX
         disposition = response["Content-Disposition"]
         assert disposition.startswith("attachment;") and ".docx" in disposition
-        assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%2003-BC-C%C4%90CS" in disposition
+        assert "filename*=utf-8''B%C3%A1o%20c%C3%A1o%2003-BC-C%C4%90CS" in disposition
         assert docx.Document(io.BytesIO(response.content)).paragraphs[1].text == "BÁO CÁO"
 
     def test_users_of_another_union_get_not_found(self, client, demo_report, outsider):

@@ -158,17 +158,16 @@ def grow_tenfold(report):
 
 
 class TestPdf:
-    def test_the_pdf_is_a_download_with_a_vietnamese_name_and_an_ascii_fallback(
-        self, client, demo_report, secretary
-    ):
+    def test_the_pdf_is_a_download_with_its_vietnamese_name(self, client, demo_report, secretary):
         client.force_login(secretary)
         response = client.get(page_url(demo_report, "pdf"))
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF-")
         disposition = response["Content-Disposition"]
-        assert 'filename="Bao cao 03-BC-CDCS Cong doan Ban To chuc Tinh uy.pdf"' in disposition
-        assert "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%2003-BC-C%C4%90CS%20C%C3%B4ng" in disposition
+        assert disposition.startswith(
+            "attachment; filename*=utf-8''B%C3%A1o%20c%C3%A1o%2003-BC-C%C4%90CS%20C%C3%B4ng"
+        )
 
     def test_a_second_download_serves_the_stored_bytes_without_rendering(
         self, client, demo_report, secretary, monkeypatch
@@ -194,7 +193,7 @@ class TestPdf:
         client.force_login(secretary)
         response = client.get(page_url(demo_report, "pdf"), headers={"if-none-match": "*"})
         assert response.status_code == 304
-        assert response["Cache-Control"] == "private, no-cache"
+        assert response["Cache-Control"] == "private, no-store"
 
     def test_the_pdf_says_it_is_vietnamese_in_an_english_interface(self, client, demo_report, secretary):
         client.force_login(secretary)

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -43,14 +44,17 @@ def invitation_create(*, organization: Organization, email: str, role: str, by, 
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, form) -> object:
-    """Creates the account from the accepted form and gives it the invited role."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
-        raise ValueError("already accepted")
+    """Creates the account from the accepted form and gives it the invited role.
+
+    The link is used up by one conditional UPDATE first: of several sessions accepting at
+    once, exactly one changes the row; the others get a ValidationError, and no account.
+    """
+    now = timezone.now()
+    if not Invitation.objects.open().filter(pk=invitation.pk).update(accepted_at=now):
+        raise ValidationError(_("This invitation was already used."), code="invitation_used")
+    invitation.accepted_at = now
     user = form.save(commit=False)
     user.email = invitation.email
     user.save()
     Affiliation.objects.create(user=user, organization=invitation.organization, role=invitation.role)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
     return user

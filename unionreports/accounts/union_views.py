@@ -53,7 +53,8 @@ def organization_page(request, organization, *, invite_form=None):
         "is_secretary": is_secretary,
         "terms": organization.terms.prefetch_related("reports"),
         "affiliations": organization.affiliations.select_related("user"),
-        "invitations": organization.invitations.open(),
+        # Addresses of people not yet in the union are the secretary's to know.
+        "invitations": organization.invitations.open() if is_secretary else [],
         "invite_form": (invite_form or InvitationForm()) if is_secretary else None,
     }
     return render(request, "committee/organization_detail.html", context, status=400 if invite_form else 200)

@@ -2,14 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import LoginForm
 
 # No self-service sign-up or password reset: people join by a secretary's invitation.
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(form_class=LoginForm), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("invitations/<token:token>/", views.accept_invitation, name="accept_invitation"),
     path("unions/<int:org_pk>/invite/", views.invite, name="invite"),
 ]

@@ -1,15 +1,38 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .access import get_organization_for_user
-from .forms import AcceptInvitationForm, InvitationForm
+from .decorators import forget_login, remember_login
+from .forms import AcceptInvitationForm, InvitationForm, LoginForm
 from .models import Invitation
 from .services import invitation_accept, invitation_create
 from .union_views import organization_page
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, leaving a mark that lets a form posted after the session ends be kept."""
+
+    form_class = LoginForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_login(response, form.get_user())
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout; after a deliberate logout nothing posted is kept for this browser."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        forget_login(response)
+        return response
 
 
 @login_required
@@ -35,7 +58,11 @@ def accept_invitation(request, token: str):
         return render(request, "accounts/invitation_used.html", status=410)
     form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = invitation_accept(invitation=invitation, form=form)
+        try:
+            user = invitation_accept(invitation=invitation, form=form)
+        except ValidationError:
+            # Another session accepted it between this page's load and this post.
+            return render(request, "accounts/invitation_used.html", status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request, _("Welcome! You have joined %(union)s.") % {"union": invitation.organization}

@@ -102,6 +102,15 @@ class BaseCommitteeFormSet(OrderedRowsMixin, forms.BaseFormSet):
     pass
 
 
+# People on one term's committee, those who left included: a congress elects at most 99.
+COMMITTEE_ROWS = 200
 CommitteeFormSet = formset_factory(
-    CommitteeRowForm, formset=BaseCommitteeFormSet, extra=1, can_delete=True, can_order=True
+    CommitteeRowForm,
+    formset=BaseCommitteeFormSet,
+    extra=1,
+    can_delete=True,
+    can_order=True,
+    max_num=COMMITTEE_ROWS,
+    validate_max=True,
+    absolute_max=2 * COMMITTEE_ROWS,
 )

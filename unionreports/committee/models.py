@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from unionreports.fields import NFCCharField
+from unionreports.lib.printable import has_unprintable
+
+
+def validate_one_line(value: str) -> None:
+    """Names go into headers, file names and document properties: one printable line."""
+    if has_unprintable(value):
+        raise ValidationError(
+            _("Use no line breaks, tabs or other control characters here."), code="unprintable"
+        )
 
 
 class Organization(models.Model):
@@ -19,19 +28,25 @@ class Organization(models.Model):
     name = NFCCharField(
         _("name"),
         max_length=200,
+        validators=[validate_one_line],
         help_text=_("As written in the header, e.g. “Công đoàn Ban Tổ chức Tỉnh ủy”."),
     )
     parent_name = NFCCharField(
         _("direct superior union"),
         max_length=200,
+        validators=[validate_one_line],
         help_text=_("The first line of the left header, e.g. “Công đoàn Viên chức tỉnh Hà Tĩnh”."),
     )
     place_name = NFCCharField(
-        _("place name"), max_length=100, help_text=_("Used in the date line, e.g. “Hà Tĩnh”.")
+        _("place name"),
+        max_length=100,
+        validators=[validate_one_line],
+        help_text=_("Used in the date line, e.g. “Hà Tĩnh”."),
     )
     document_code = NFCCharField(
         _("document code"),
         max_length=30,
+        validators=[validate_one_line],
         default="BC-CĐCS",
         help_text=_("The part of a report number after the slash, e.g. “BC-CĐCS”."),
     )

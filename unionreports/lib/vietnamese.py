@@ -43,12 +43,3 @@ def to_roman(n: int) -> str:
             out.append(numeral)
             n -= value
     return "".join(out)
-
-
-_ASCII_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
-
-
-def ascii_fold(text: str) -> str:
-    """'Báo cáo kiểm điểm' -> 'Bao cao kiem diem' (for ASCII file names)."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_ASCII_FOLD))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

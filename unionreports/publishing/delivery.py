@@ -64,7 +64,9 @@ def published_pdf_response(request: HttpRequest, token: str) -> HttpResponse:
         request,
         content_type="application/pdf",
         checksum=publication.sha256,
-        name=f"Báo cáo {publication.report.term.organization} (bản {publication.version}).pdf",
+        name=publication.file_name,
         content=lambda: pdf_bytes(publication.pk, publication.sha256),
-        cache_control="public, max-age=60",
+        # Any cache asks again each time (a 304 when unchanged): a revoked link stops answering
+        # within LINK_MEMORY seconds, not when some cache's copy expires.
+        cache_control="public, no-cache",
     )

@@ -3,11 +3,13 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from unionreports.lib.filenames import safe_file_name
 from unionreports.reports.models import Report
 
 
@@ -25,6 +27,8 @@ class Publication(models.Model):
     html = models.TextField(_("HTML"), help_text=_("The document as the public page shows it."))
     pdf = models.BinaryField(_("PDF"))
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    # Frozen with the bytes: renaming the union later doesn't rename what delegates download.
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
     digest = models.CharField(
         _("digest of the text"),
         max_length=64,
@@ -52,6 +56,11 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} – v{self.version}"
+
+    @staticmethod
+    def name_for(organization_name: str, version: int) -> str:
+        """The PDF's file name: the union's name as it is when the version is published."""
+        return safe_file_name(f"Báo cáo {organization_name} (bản {version}).pdf")
 
 
 class PublicLink(models.Model):
@@ -175,7 +184,8 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
     )
-    text = models.TextField(_("comment"), max_length=4000)
+    # PostgreSQL stores no NUL in text: refused here, the member is told, nothing fails.
+    text = models.TextField(_("comment"), max_length=4000, validators=[ProhibitNullCharactersValidator()])
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
 

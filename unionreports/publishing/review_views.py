@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.lib.ids import parse_id
 from unionreports.reports.access import get_report_for_user, role_of
 from unionreports.reports.compose import compose_report
 
@@ -74,10 +75,10 @@ def comment_target(data, document) -> tuple[str, str]:
     anchor = data.get("anchor", "")
     if anchor not in sections:
         raise ValidationError(_("That section is no longer in the report."), code="no_section")
-    item = data.get("item", "")
-    if not item.isdigit() or not 1 <= int(item) <= len(sections[anchor]):
+    item = parse_id(data.get("item", ""))
+    if item is None or not 1 <= item <= len(sections[anchor]):
         return anchor, ""
-    chosen = sections[anchor][int(item) - 1]
+    chosen = sections[anchor][item - 1]
     return chosen.anchor or anchor, chosen.text
 
 
@@ -133,7 +134,7 @@ def add_comment(request, pk: int):
     report = get_report_for_user(request, pk)
     parent = None
     if request.POST.get("parent"):
-        parent = get_object_or_404(report.comments, pk=request.POST["parent"])
+        parent = get_object_or_404(report.comments, pk=parse_id(request.POST["parent"]))
     try:
         anchor, quote = ("", "") if parent else comment_target(request.POST, compose_report(report))
         comment = review.comment_add(

@@ -48,6 +48,7 @@ def report_publish(*, report: Report, by) -> Publication:
         html=render_to_string("rendering/_document.html", {"document": document}),
         pdf=pdf.content,
         sha256=pdf.sha256,
+        file_name=Publication.name_for(report.term.organization.name, last + 1),
         digest=state.digest,
         published_by=by,
     )

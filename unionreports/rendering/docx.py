@@ -26,6 +26,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from unionreports.document import Footnote, Header, Paragraph, ReportDocument, Section, Signature
+from unionreports.lib.printable import printable
 
 CONTENT_TYPE_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -387,10 +388,15 @@ def _end(word, signature: Signature, recipients: tuple[str, ...]) -> None:
         _drop_first_paragraph(cell)
 
 
+def _property(text: str) -> str:
+    """A core property: Word allows at most 255 characters, XML no control characters."""
+    return printable(text)[:255]
+
+
 def _set_properties(word, document: ReportDocument) -> None:
     properties = word.core_properties
-    properties.title = f"{document.title} {document.subject}"
-    properties.author = properties.last_modified_by = document.author
+    properties.title = _property(f"{document.title} {document.subject}")
+    properties.author = properties.last_modified_by = _property(document.author)
     properties.language = "vi-VN" if document.language == "vi" else document.language
     properties.comments = ""
     properties.revision = 1

@@ -1,19 +1,20 @@
 """HTTP responses for rendered documents: names a Vietnamese reader recognises, and ETags."""
 
 from collections.abc import Callable
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.http import parse_etags
+from django.utils.http import content_disposition_header, parse_etags
 
-from unionreports.lib.vietnamese import ascii_fold
+from unionreports.lib.filenames import safe_file_name
 
 
 def content_disposition(name: str, *, inline: bool = False) -> str:
-    """Content-Disposition with the Vietnamese name and an ASCII fallback for old clients."""
-    fallback = ascii_fold(name).replace('"', "")
-    kind = "inline" if inline else "attachment"
-    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
+    """Content-Disposition (RFC 6266) with the Vietnamese name, percent-encoded when not ASCII.
+
+    The name comes from what users typed: without control characters it can't break the
+    header, and bounded it can't make it huge.
+    """
+    return content_disposition_header(not inline, safe_file_name(name))
 
 
 def document_response(

@@ -182,9 +182,19 @@ class OrderedFormSet(OrderedRowsMixin, forms.BaseModelFormSet):
     pass
 
 
+# Items of one list or one area: far more than any report has (the longest seen hold a few
+# hundred), few enough for one page. Twice as many are still shown again when refused.
+LIST_ROWS = 500
+ROW_LIMITS = {"max_num": LIST_ROWS, "validate_max": True, "absolute_max": 2 * LIST_ROWS}
 ItemFormSet = modelformset_factory(
-    ReportItem, form=ItemForm, formset=OrderedFormSet, extra=1, can_order=True, can_delete=True
+    ReportItem, form=ItemForm, formset=OrderedFormSet, extra=1, can_order=True, can_delete=True, **ROW_LIMITS
 )
 AchievementFormSet = modelformset_factory(
-    AchievementItem, form=AchievementForm, formset=OrderedFormSet, extra=1, can_order=True, can_delete=True
+    AchievementItem,
+    form=AchievementForm,
+    formset=OrderedFormSet,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    **ROW_LIMITS,
 )

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from unionreports.lib.ids import parse_id
+
 from .access import get_report_for_user
 from .models import AchievementArea, AchievementItem, ReportItem, ReportSection
 from .services import item_restore
@@ -52,9 +54,10 @@ def history(request, pk: int):
 def restore(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
     model = {"item": ReportItem, "achievement": AchievementItem}.get(request.POST.get("model"))
-    if model is None:
+    history_id = parse_id(request.POST.get("history_id"))
+    if model is None or history_id is None:
         raise Http404
-    record = model.history.filter(history_id=request.POST.get("history_id")).first()
+    record = model.history.filter(history_id=history_id).first()
     if record is None or not belongs_to(record, report):
         raise Http404
     try:

@@ -89,7 +89,7 @@ def report_pdf(request, pk: int):
         checksum=cache_key(document),
         name=_file_name(document, "pdf"),
         content=lambda: get_pdf(document).content,
-        cache_control="private, no-cache",
+        cache_control="private, no-store",
     )
 
 
@@ -104,7 +104,7 @@ def report_docx(request, pk: int):
         checksum=docx_key(document),
         name=_file_name(document, "docx"),
         content=lambda: get_rendered(docx_key(document), lambda: render_docx(document)).content,
-        cache_control="private, no-cache",
+        cache_control="private, no-store",
     )
 
 
