@@ -183,6 +183,11 @@ CONTENT_SECURITY_POLICY = {
 # 5,000 fields, plus the page's own. Django's default of 1,000 answered a bare 400 for a list
 # of about 330 items and lost the text.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# And its size: 500 items of up to 4,000 characters, a Vietnamese letter taking up to 9 bytes
+# once URL-encoded (3 UTF-8 bytes, each "%XX"), is 18 MB. Django's default of 2.5 MB answered
+# a bare 400 for a long list of long items, and the text was lost. Uploaded files are not
+# counted here; the import has its own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

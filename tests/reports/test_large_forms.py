@@ -64,3 +64,12 @@ def test_a_list_beyond_the_limit_is_refused_with_every_row_kept(client, demo_rep
 def test_django_takes_every_field_of_the_largest_post_a_page_shows_back(formset, fields):
     assert formset.validate_max and formset.absolute_max > formset.max_num
     assert formset.absolute_max * fields + 100 <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+
+def test_the_longest_list_the_app_takes_fits_in_a_post():
+    """500 items of the longest text, each letter URL-encoded at its widest (“ệ” is %E1%BB%87)."""
+    from unionreports.reports.forms import LIST_ROWS
+    from unionreports.reports.models import ITEM_LIMIT
+
+    widest = LIST_ROWS * ITEM_LIMIT * len("%E1%BB%87")
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE > widest
