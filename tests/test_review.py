@@ -7,8 +7,9 @@ from django.contrib.admin.sites import site
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory, ReportItemFactory
-from tests.pages import areas, items, page, section
+from tests.pages import approve, areas, items, page, section
 from unionreports.lib.worddiff import word_diff
+from unionreports.publishing import review
 from unionreports.publishing.state import report_state
 from unionreports.reports import services
 from unionreports.reports.compose import compose_report
@@ -248,11 +249,7 @@ def test_any_change_after_approval_reopens_review_and_publishing_says_why(
 
 def test_a_change_made_in_the_admin_reopens_review_too(admin_client, demo_report, secretary, members):
     """The admin knows nothing of review; the state follows from the text all the same."""
-    from unionreports.publishing import review
-
     review.round_start(report=demo_report, by=secretary)
-    from tests.pages import approve
-
     for member in members:
         approve(demo_report, member)
     assert status(demo_report) == "approved"

@@ -48,10 +48,6 @@ class ReportState:
         return str(LABELS[self.status])
 
     @property
-    def approved(self) -> bool:
-        return self.status in (APPROVED, PUBLISHED)
-
-    @property
     def in_review(self) -> bool:
         return self.open_round is not None
 

@@ -6,6 +6,8 @@ memberships, not from prose. The document is Vietnamese whatever the interface l
 warnings are translated.
 """
 
+import dataclasses
+
 from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Membership
@@ -75,12 +77,20 @@ def compose_sections(report: Report, composing: Composing) -> tuple[Section, ...
 
     def build(section: ReportSection) -> Section | None:
         blocks, made = PART_KINDS[section.kind].compose(section, composing)
-        inside = tuple(built for child in children.get(section.pk, []) if (built := build(child)))
-        if not (blocks or made or inside):
-            return None
-        return Section("", section.title, 0, blocks, made + inside, kind=section.kind, anchor=section.anchor)
+        inside = tuple(child for child in map(build, children.get(section.pk, [])) if child)
+        built = Section("", section.title, 0, blocks, made + inside, kind=section.kind, anchor=section.anchor)
+        return _printed(built)
 
     return tuple(built for section in children.get(None, []) if (built := build(section)))
+
+
+def _printed(section: Section) -> Section | None:
+    """`section` without what prints nothing, at any depth (an area whose title was copied from
+    another report and nothing written under it yet); None when nothing of it prints."""
+    children = tuple(child for child in map(_printed, section.children) if child)
+    if not (section.blocks or children):
+        return None
+    return dataclasses.replace(section, children=children) if children != section.children else section
 
 
 def _signature(report: Report, memberships: list[Membership], warnings: list[str]) -> Signature:

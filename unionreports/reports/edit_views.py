@@ -146,13 +146,14 @@ def area_rows(section, document) -> list[tuple]:
 def next_step_url(part) -> str:
     """The next page in reading order: the next area of the section, else the next page."""
     report = Report.objects.with_document_data().get(pk=part.report.pk)
+    document = compose_report(report)
     if isinstance(part, AreaPart):
         section = next(s for s in report.sections.all() if s.pk == part.area.section_id)
-        areas = [area for area, _number, _depth in area_rows(section, compose_report(report))]
+        areas = [area for area, _number, _depth in area_rows(section, document)]
         index = next(i for i, area in enumerate(areas) if area.pk == part.area.pk)
         if index + 1 < len(areas):
             return reverse("reports:area", args=[report.pk, areas[index + 1].pk])
-    links = step_links(report, compose_report(report))
+    links = step_links(report, document)
     slugs = [link.slug for link in links]
     index = slugs.index(part.slug)
     return links[index + 1].url if index + 1 < len(links) else report.get_absolute_url()

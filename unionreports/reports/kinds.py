@@ -9,7 +9,6 @@ more than the generic one). A report kind sets the title, the subject line, whet
 are "Phần thứ nhất…" divisions, and the outline a new report starts from.
 """
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -66,10 +65,6 @@ class PartKind:
         section.text = prose_of(read.blocks)
         _full_save(section)
 
-    def items(self, section: ReportSection) -> list:
-        """The records of its items, for the editing page and the history."""
-        return []
-
 
 class GroupKind(PartKind):
     slug = structure = "group"
@@ -119,13 +114,7 @@ class AreasKind(PartKind):
             _area_section(top, tuple(_area_section(child, ()) for child in children.get(top.pk, [])))
             for top in tops
         )
-        # An area with nothing written in it yet (a title copied from another report) prints nothing.
-        printed = tuple(
-            dataclasses.replace(area, children=tuple(c for c in area.children if c.blocks))
-            for area in sections
-            if area.blocks or any(c.blocks for c in area.children)
-        )
-        return paragraphs_of(section.text), printed
+        return paragraphs_of(section.text), sections
 
     def save_imported(self, section, read):
         section.text = prose_of(read.blocks)
@@ -181,9 +170,6 @@ class ListKind(PartKind):
             for position, paragraph in enumerate(read.blocks[first:])
         ]
         _bulk_save(ReportItem, items, parent="section")
-
-    def items(self, section):
-        return list(section.items.all())
 
 
 class ProseKind(PartKind):

@@ -20,8 +20,6 @@ class Step:
     title: str
     url: str
     depth: int = 0
-    # The section it edits (None for the report's own pages): what comments on it point at.
-    section: ReportSection | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,5 @@ def step_links(report: Report, document: ReportDocument) -> list[Step]:
     for row in outline_rows(report, document):
         # A division's title is long: its tab says "Phần thứ nhất".
         title = row.number.capitalize() if row.number.startswith("PHẦN") else f"{row.number} {row.section}"
-        steps.append(
-            Step(f"section-{row.section.pk}", title, row.section.get_absolute_url(), row.depth, row.section)
-        )
+        steps.append(Step(f"section-{row.section.pk}", title, row.section.get_absolute_url(), row.depth))
     return steps
