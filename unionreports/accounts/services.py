@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from unionreports.committee.models import Organization
 
 from .models import Affiliation, Invitation
+from .names import display_name
 
 
 @transaction.atomic
@@ -31,7 +32,7 @@ def invitation_create(*, organization: Organization, email: str, role: str, by, 
         "%(who)s invites you to %(union)s as %(role)s on the union reports site.\n\n"
         "Open this link to choose your username and password (it works once, for 14 days):\n%(link)s\n"
     ) % {
-        "who": by.get_full_name() or by.get_username(),
+        "who": display_name(by),
         "union": organization,
         "role": invitation.get_role_display(),
         "link": link,
