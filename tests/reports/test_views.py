@@ -230,7 +230,8 @@ class TestText:
         response = client.get(page_url(demo_report, "text"))
         assert response["Content-Type"] == "text/plain; charset=utf-8"
         body = response.content.decode("utf-8")
-        assert body.startswith("CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH\n")
+        # An unpublished report: the first line marks the draft.
+        assert body.startswith("DỰ THẢO\nCÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH\n")
         assert "[1] Đồng chí Trương Thiết Hùng" in body
 
 

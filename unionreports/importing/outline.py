@@ -47,6 +47,8 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DOCUMENT_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,5})\b", re.IGNORECASE)
+# The mark of a draft ("DỰ THẢO", "Dự thảo lần 2"), folded: not a line of the report.
+DRAFT_MARK = re.compile(r"^du thao(?: lan \d{1,2})?$")
 SIGNATURE_START = re.compile(r"^(?:TM|T/M|KT|Q)\.?\s", re.IGNORECASE)
 # A numbered line this long, or a sentence, is a paragraph with its number run in, not a title.
 TITLE_LIMIT = 300
@@ -284,6 +286,8 @@ def _header(lines: list[Line], title_at: int | None):
             header["date_line"] = text
         elif folded.startswith("cong hoa xa hoi chu nghia") or folded.startswith("doc lap"):
             continue  # the national motto, the same in every report
+        elif DRAFT_MARK.match(folded):
+            continue  # an exported draft's mark; every draft rendering makes it again
         elif i == title_at:
             title = text
         elif title_at is not None and i == title_at + 1 and not text.endswith(":"):

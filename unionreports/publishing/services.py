@@ -40,12 +40,13 @@ def report_publish(*, report: Report, by) -> Publication:
         raise ValidationError(
             _("Only a report the committee approved can be published."), code="not_approved"
         )
-    pdf = get_pdf(document)
+    # The text delegates receive, as issued: without the draft's "DỰ THẢO".
+    pdf = get_pdf(document, draft=False)
     last = report.publications.aggregate(last=Max("version"))["last"] or 0
     publication = Publication.objects.create(
         report=report,
         version=last + 1,
-        html=render_to_string("rendering/_document.html", {"document": document}),
+        html=render_to_string("rendering/_document.html", {"document": document, "draft": False}),
         pdf=pdf.content,
         sha256=pdf.sha256,
         file_name=Publication.name_for(report.term.organization.name, last + 1),

@@ -78,8 +78,7 @@ def report_state(
     for verdict in latest.values():
         if verdict.decision == verdict.Decision.APPROVE and verdict.digest:
             approvals[verdict.digest] = approvals.get(verdict.digest, 0) + 1
-    publications = sorted(_publications(report), key=lambda p: p.version, reverse=True)
-    published = publications[0].digest if publications else ""
+    published = _newest_published_digest(report)
     approved_other = next(
         (d for d, n in approvals.items() if d != digest and is_approved(organization, n, len(members))), ""
     ) or (published if published and published != digest else "")
@@ -101,7 +100,7 @@ def report_states(reports: list[Report]) -> dict[int, ReportState]:
     prefetch_related_objects(
         reports,
         Prefetch("rounds", queryset=ReviewRound.objects.prefetch_related("verdicts")),
-        Prefetch("publications", queryset=Publication.objects.only("id", "report_id", "version", "digest")),
+        Prefetch("publications", queryset=_publication_facts()),
     )
     unions = {report.term.organization_id for report in reports}
     members: dict[int, set[int]] = {union: set() for union in unions}
@@ -117,11 +116,33 @@ def report_states(reports: list[Report]) -> dict[int, ReportState]:
     }
 
 
-def _publications(report: Report) -> list[Publication]:
+def is_published(report: Report, document: ReportDocument) -> bool:
+    """Whether `document`, the report's current text, is its newest published version: then its
+    renderings are the published ones and carry no "DỰ THẢO" (see `reports.drafts`).
+
+    Reads the report's publications once (none when prefetched) and leaves them prefetched, so
+    that `report_state` on the same page reads them again from memory.
+    """
+    if "publications" not in getattr(report, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([report], Prefetch("publications", queryset=_publication_facts()))
+    published = _newest_published_digest(report)
+    return bool(published) and published == document.digest()
+
+
+def _newest_published_digest(report: Report) -> str:
+    newest = max(_publications(report), key=lambda p: p.version, default=None)
+    return newest.digest if newest else ""
+
+
+def _publication_facts():
     # Never the frozen bytes: only what tells which text each version is.
+    return Publication.objects.only("id", "report_id", "version", "digest")
+
+
+def _publications(report: Report) -> list[Publication]:
     if "publications" in getattr(report, "_prefetched_objects_cache", {}):
         return list(report.publications.all())
-    return list(report.publications.only("id", "report_id", "version", "digest"))
+    return list(_publication_facts().filter(report=report))
 
 
 def _changes(report: Report, digest: str, document: ReportDocument) -> list[str]:

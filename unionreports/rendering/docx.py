@@ -28,6 +28,8 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from unionreports.document import Footnote, Header, Paragraph, ReportDocument, Section, Signature
 from unionreports.lib.printable import printable
 
+from .draft import DRAFT_MARK
+
 CONTENT_TYPE_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 TEXT_WIDTH = Mm(210 - 30 - 15)
@@ -59,12 +61,14 @@ _BOLD_WIDTHS = dict(
 )  # fmt: skip
 
 
-def render_docx(document: ReportDocument) -> bytes:
-    """The DOCX file; equal documents give equal bytes."""
+def render_docx(document: ReportDocument, *, draft: bool = True) -> bytes:
+    """The DOCX file; equal documents give equal bytes. `draft`: boxed "DỰ THẢO" above the header."""
     word = docx.Document()
     _set_up_page(word.sections[0])
     _set_up_styles(word)
     notes = _add_footnotes_part(word)
+    if draft:
+        _draft_mark(word)
     _header(word, document.header)
     title = _paragraph(word, align=CENTER, before=18)
     _run(title, document.title, bold=True)
@@ -93,9 +97,10 @@ def _renderer_digest() -> str:
     return hashlib.sha256(source).hexdigest()
 
 
-def docx_key(document: ReportDocument) -> str:
-    """What decides the DOCX's bytes, hashed: the ETag of its download."""
-    return hashlib.sha256(f"{_renderer_digest()}\0{document.to_json()}".encode()).hexdigest()
+def docx_key(document: ReportDocument, *, draft: bool = True) -> str:
+    """What decides the DOCX's bytes, hashed: the stored render's key and the download's ETag."""
+    variant = "draft" if draft else "final"
+    return hashlib.sha256(f"{_renderer_digest()}\0{variant}\0{document.to_json()}".encode()).hexdigest()
 
 
 def _set_up_page(section) -> None:
@@ -312,6 +317,27 @@ def _table(word, widths: tuple[Length, ...]):
 def _drop_first_paragraph(cell) -> None:
     """Removes the empty paragraph a new cell starts with, once the cell has its lines."""
     cell._tc.remove(cell.paragraphs[0]._p)
+
+
+def _draft_mark(word) -> None:
+    """ "DỰ THẢO" in bold capitals, boxed, at the right: a paragraph with a border all round,
+    indented from the left so that the box is as wide as the words."""
+    size, pad, line = 13, 6, 1
+    paragraph = _paragraph(word, after=6)
+    layout = paragraph.paragraph_format
+    # Word draws the border `pad` points outside the text, and the box stays inside the margins.
+    layout.right_indent = Pt(pad + line)
+    layout.left_indent = Length(
+        TEXT_WIDTH - layout.right_indent - _bold_width(DRAFT_MARK, size) - Pt(pad + line)
+    )
+    edges = "".join(
+        f'<w:{edge} w:val="single" w:sz="{line * 8}" w:space="{pad if edge in ("left", "right") else 1}"'
+        ' w:color="000000"/>'
+        for edge in ("top", "left", "bottom", "right")
+    )
+    border = parse_xml(f"<w:pBdr {nsdecls('w')}>{edges}</w:pBdr>")
+    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_BORDER)
+    _run(paragraph, DRAFT_MARK, size=size, bold=True)
 
 
 def _header(word, header: Header) -> None:

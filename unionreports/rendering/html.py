@@ -17,9 +17,15 @@ def document_css() -> str:
     return open(finders.find(STYLESHEET), encoding="utf-8").read()
 
 
-def print_html(document: ReportDocument) -> str:
-    """The standalone page WeasyPrint lays out: fonts named by file, stylesheet inlined."""
-    return render_to_string(
-        "rendering/document_print.html",
-        {"document": document, "font_css": fonts.font_face_css(), "document_css": document_css()},
-    )
+def print_html(document: ReportDocument, *, draft: bool = True) -> str:
+    """The standalone page WeasyPrint lays out: fonts named by file, stylesheet inlined.
+
+    `draft`: marked "DỰ THẢO" (see `draft.py`).
+    """
+    context = {
+        "document": document,
+        "draft": draft,
+        "font_css": fonts.font_face_css(),
+        "document_css": document_css(),
+    }
+    return render_to_string("rendering/document_print.html", context)

@@ -49,8 +49,9 @@ def write_pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html).write_pdf(font_config=font_config)
 
 
-def render_pdf(document: ReportDocument) -> bytes:
-    return write_pdf(print_html(document))
+def render_pdf(document: ReportDocument, *, draft: bool = True) -> bytes:
+    """`draft`: marked "DỰ THẢO" on the first page (see `draft.py`)."""
+    return write_pdf(print_html(document, draft=draft))
 
 
 @functools.cache
@@ -62,8 +63,10 @@ def _layout_digest() -> str:
     return hashlib.sha256("\0".join(sources).encode()).hexdigest()
 
 
-def cache_key(document: ReportDocument) -> str:
-    return hashlib.sha256(f"{_layout_digest()}\0{document.to_json()}".encode()).hexdigest()
+def cache_key(document: ReportDocument, *, draft: bool = True) -> str:
+    """The stored render's key and the download's ETag: a draft and the final PDF are two files."""
+    variant = "draft" if draft else "final"
+    return hashlib.sha256(f"{_layout_digest()}\0{variant}\0{document.to_json()}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,9 @@ class RenderedFile:
     sha256: str
 
 
-def get_pdf(document: ReportDocument) -> RenderedFile:
+def get_pdf(document: ReportDocument, *, draft: bool = True) -> RenderedFile:
     """The document's PDF from the cache, rendering and storing it the first time."""
-    return get_rendered(cache_key(document), lambda: render_pdf(document))
+    return get_rendered(cache_key(document, draft=draft), lambda: render_pdf(document, draft=draft))
 
 
 def get_rendered(key: str, render: Callable[[], bytes]) -> RenderedFile:

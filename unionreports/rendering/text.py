@@ -4,14 +4,25 @@ import textwrap
 
 from unionreports.document import Footnote, Paragraph, ReportDocument, Section
 
+from .draft import DRAFT_MARK
 
-def render_text(document: ReportDocument, width: int = 0) -> str:
+
+def render_text(document: ReportDocument, width: int = 0, *, draft: bool = True) -> str:
     """Reading order; a footnote's text follows the paragraph that calls it, as "[1] …".
 
-    `width` wraps paragraphs (0: one line a paragraph).
+    `width` wraps paragraphs (0: one line a paragraph). `draft`: the first line is "DỰ THẢO".
     """
     header = document.header
-    lines = [header.superior, header.issuer, header.number, header.nation, header.motto, header.date_line, ""]
+    lines = [DRAFT_MARK] if draft else []
+    lines += [
+        header.superior,
+        header.issuer,
+        header.number,
+        header.nation,
+        header.motto,
+        header.date_line,
+        "",
+    ]
     lines += [document.title, document.subject, ""]
     for paragraph in document.opening:
         lines += _paragraph(paragraph, width)

@@ -14,6 +14,7 @@ from unionreports.accounts.decorators import login_required_keeping_post
 from . import services
 from .access import get_report_for_user
 from .compose import compose_report
+from .drafts import is_draft
 from .editing import PAGES, AreaPart, Invalid, SectionPart
 from .forms import AreaCreateForm, OutlineTemplateForm, ReportCreateForm, SectionCreateForm
 from .kinds import PART_KINDS, kinds_holding
@@ -108,6 +109,7 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
         "base": base,
         "steps": step_links(report, document),
         "document": document,
+        "draft": is_draft(report, document),
         "conflict": conflict,
         "theirs": part.reloaded().forms() if conflict else None,
         "current": part.slug,
@@ -178,6 +180,7 @@ def outline(request, pk: int):
         "kinds": PART_KINDS.values(),
         "steps": step_links(report, document),
         "document": document,
+        "draft": is_draft(report, document),
         "current": "outline",
     }
     return render(request, "reports/outline.html", context)

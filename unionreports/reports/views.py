@@ -14,6 +14,7 @@ from unionreports.rendering.text import render_text
 
 from .access import DraftClosed, can_write, get_report_for_user, role_of
 from .compose import compose_report
+from .drafts import is_draft
 from .models import Report
 
 
@@ -72,6 +73,7 @@ def report_detail(request, pk: int):
     context = {
         "report": report,
         "document": document,
+        "draft": is_draft(report, document),
         "can_write": can_write(request.user, report),
         "can_review": role_of(request.user, report) in ("secretary", "member"),
     }
@@ -82,13 +84,15 @@ def report_detail(request, pk: int):
 @require_safe
 @delegates_to_publication
 def report_pdf(request, pk: int):
-    document = compose_report(get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk)
+    document = compose_report(report)
+    draft = is_draft(report, document)
     return document_response(
         request,
         content_type="application/pdf",
-        checksum=cache_key(document),
+        checksum=cache_key(document, draft=draft),
         name=_file_name(document, "pdf"),
-        content=lambda: get_pdf(document).content,
+        content=lambda: get_pdf(document, draft=draft).content,
         cache_control="private, no-store",
     )
 
@@ -97,13 +101,16 @@ def report_pdf(request, pk: int):
 @require_safe
 @delegates_to_publication
 def report_docx(request, pk: int):
-    document = compose_report(get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk)
+    document = compose_report(report)
+    draft = is_draft(report, document)
+    key = docx_key(document, draft=draft)
     return document_response(
         request,
         content_type=CONTENT_TYPE_DOCX,
-        checksum=docx_key(document),
+        checksum=key,
         name=_file_name(document, "docx"),
-        content=lambda: get_rendered(docx_key(document), lambda: render_docx(document)).content,
+        content=lambda: get_rendered(key, lambda: render_docx(document, draft=draft)).content,
         cache_control="private, no-store",
     )
 
@@ -112,12 +119,14 @@ def report_docx(request, pk: int):
 @require_safe
 @delegates_to_publication
 def report_text(request, pk: int):
-    document = compose_report(get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk)
+    document = compose_report(report)
     headers = {
         "Content-Disposition": content_disposition(_file_name(document, "txt"), inline=True),
         "Content-Language": document.language,
     }
-    return HttpResponse(render_text(document), content_type="text/plain; charset=utf-8", headers=headers)
+    text = render_text(document, draft=is_draft(report, document))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8", headers=headers)
 
 
 def _file_name(document, extension: str) -> str:

@@ -7,6 +7,7 @@ from unionreports.rendering.html import print_html
 from unionreports.rendering.pdf import render_pdf
 from unionreports.rendering.text import render_text
 from unionreports.reports.compose import compose_report
+from unionreports.reports.drafts import is_draft
 from unionreports.reports.models import Report
 
 
@@ -28,12 +29,16 @@ class Command(BaseCommand):
         document = compose_report(report)
         for warning in document.warnings:
             self.stderr.write(f"warning: {warning}")
+        # Marked "DỰ THẢO" unless this text is the report's published version, as on the site.
+        draft = is_draft(report, document)
         if format in ("pdf", "docx"):
             if not output:
                 raise CommandError(f"A {format.upper()} file needs --output FILE.")
-            data = render_pdf(document) if format == "pdf" else render_docx(document)
+            render = render_pdf if format == "pdf" else render_docx
+            data = render(document, draft=draft)
         else:
-            data = (print_html(document) if format == "html" else render_text(document)).encode()
+            render = print_html if format == "html" else render_text
+            data = render(document, draft=draft).encode()
         if output:
             with open(output, "wb") as file:
                 file.write(data)
