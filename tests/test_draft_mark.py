@@ -4,6 +4,8 @@ import io
 
 import docx
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -197,3 +199,20 @@ def test_a_draft_exported_and_imported_again_reads_without_its_mark(demo_report,
     imported = read_report(name, render(document))
     assert imported.document.header == document.header
     assert MARK not in render_text(imported.document, draft=False)
+
+
+def test_asking_whether_the_text_is_published_costs_the_report_page_no_query(
+    client, demo_report, secretary, monkeypatch
+):
+    """The check reads the publications the page's state reads anyway, once."""
+    publish(client, demo_report, secretary)
+    url = reverse("reports:detail", args=[demo_report.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    with_check = queries()
+    monkeypatch.setattr(drafts, "_published", None)
+    assert queries() == with_check
