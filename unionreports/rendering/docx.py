@@ -320,7 +320,7 @@ def _drop_first_paragraph(cell) -> None:
 
 
 def _draft_mark(word) -> None:
-    """ "DỰ THẢO" in bold capitals, boxed, at the right: a paragraph with a border all round,
+    """The draft's mark, bold and boxed at the right: a paragraph with a border all round,
     indented from the left so that the box is as wide as the words."""
     size, pad, line = 13, 6, 1
     paragraph = _paragraph(word, after=6)
