@@ -243,10 +243,8 @@ class _Numbering:
         self.width = width
         self.next = 1
 
-    def lines(
-        self, content: tuple[Inline, ...], *, first_indent: int, bold: bool = False
-    ) -> tuple[Line, ...]:
-        width = int(self.width * BOLD) if bold else self.width
+    def lines(self, content: tuple[Inline, ...], *, first_indent: int, scale: float = 1) -> tuple[Line, ...]:
+        width = int(self.width * scale)
         wrapped = wrap(content, width=width, first_indent=first_indent)
         numbered = []
         for i, parts in enumerate(wrapped):
