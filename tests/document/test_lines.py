@@ -69,7 +69,11 @@ def document(*, opening=(), parts=(), closing=()) -> ReportDocument:
 def sample() -> ReportDocument:
     noted = Paragraph(("Có 02 đồng chí chuyển công tác", Footnote(1, LONG), "."), anchor="section-1/item-5")
     area = Section(
-        "1.3.", "", 3, (paragraph(LONG, style="runin", label="1.3.", anchor="area-7/item-9"),), anchor="area-7"
+        "1.3.",
+        "",
+        3,
+        (paragraph(LONG, style="runin", label="1.3.", anchor="area-7/item-9"),),
+        anchor="area-7",
     )
     return document(
         opening=[paragraph(LONG), paragraph("Như sau:")],
@@ -125,7 +129,10 @@ def test_a_paragraph_keeps_its_identity_when_paragraphs_are_added_before_it():
     changed = dataclasses.replace(
         changed,
         opening=(paragraph("Một đoạn mới."), *changed.opening),
-        parts=(dataclasses.replace(first, blocks=(paragraph("Đoạn chèn."), *first.blocks)), *changed.parts[1:]),
+        parts=(
+            dataclasses.replace(first, blocks=(paragraph("Đoạn chèn."), *first.blocks)),
+            *changed.parts[1:],
+        ),
     )
     after = number_lines(changed)
     ids_before = {block.text: block.identity for block in before.all_blocks()}
@@ -134,6 +141,8 @@ def test_a_paragraph_keeps_its_identity_when_paragraphs_are_added_before_it():
 
 
 def test_equal_paragraphs_under_one_heading_are_told_apart():
-    twice = document(parts=[Section("I.", "A", 1, (paragraph("Như trên."), paragraph("Như trên.")), anchor="s-1")])
+    twice = document(
+        parts=[Section("I.", "A", 1, (paragraph("Như trên."), paragraph("Như trên.")), anchor="s-1")]
+    )
     blocks = number_lines(twice).blocks
     assert blocks[1].identity != blocks[2].identity
