@@ -58,6 +58,7 @@ def reviewing(browser, live_server):
 
 def test_comments_land_beside_their_paragraph_footnote_and_passage(reviewing, live_server):
     report, page = reviewing
+    page.screenshot(path=SHOTS / "review-wide-top.png")
     lesson = items(report, "lessons")[1]
     lesson_anchor = f"{section(report, 'lessons').anchor}/item-{lesson.pk}"
     comment_on(page, lesson_anchor, "Đề nghị nói rõ hơn bài học này.")
