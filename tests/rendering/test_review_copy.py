@@ -59,7 +59,7 @@ def pdf_lines(content: bytes) -> tuple[list[tuple[int, str]], list[str]]:
 
 
 def test_every_line_begins_with_its_number_and_the_numbers_run_on(document):
-    numbered, pages = pdf_lines(get_review_pdf(document).content)
+    numbered, _pages = pdf_lines(get_review_pdf(document).content)
     expected = expected_lines(document)
     assert [number for number, _text in numbered] == list(range(1, len(expected) + 1))
     assert dict(numbered) == expected
