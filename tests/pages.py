@@ -1,5 +1,8 @@
 """Where the editing pages of a report are, by the names a secretary knows them by."""
 
+import html
+import re
+
 from django.urls import reverse
 
 from unionreports.publishing import review
@@ -58,3 +61,18 @@ def approve(report, user, decision: str = "approve"):
     """`user`'s verdict on the report as it reads now (the digest the member saw)."""
     document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
     return review.verdict_give(report=report, user=user, decision=decision, digest=document.digest())
+
+
+def read(html_text: str) -> str:
+    """What a reader sees of some HTML: no tags, no line numbers, white space squashed."""
+    text = re.sub(r'<span class="ln"[^>]*>\d+</span>', "", html_text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def review_rows(html_text: str) -> dict[str, str]:
+    """The review page's blocks: identity → the HTML of its row (text and comments)."""
+    rows = {}
+    for chunk in html_text.split('<div class="nl-row" data-anchor="')[1:]:
+        identity, rest = chunk.split('"', 1)
+        rows[identity] = rest.split(">", 1)[1].split('<div class="nl-row')[0]
+    return rows

@@ -7,7 +7,7 @@ from django.contrib.admin.sites import site
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory, ReportItemFactory
-from tests.pages import approve, areas, items, page, section
+from tests.pages import approve, areas, items, page, read, review_rows, section
 from unionreports.lib.worddiff import word_diff
 from unionreports.publishing import review
 from unionreports.publishing.state import report_state
@@ -41,6 +41,10 @@ def answer(client, report, decision: str):
 
 def anchor(report, name: str) -> str:
     return section(report, name).anchor
+
+
+def item_anchor(item) -> str:
+    return f"{item.section.anchor}/item-{item.pk}"
 
 
 def test_words_inserted_and_deleted_are_told_apart():
@@ -84,7 +88,9 @@ def test_a_full_round_from_draft_to_a_published_version(client, demo_report, sec
 
     client.force_login(first)
     review_page = client.get(url("review", demo_report)).text
-    assert "<ins>Đẩy mạnh chuyển đổi số trong hoạt động công đoàn.</ins>" in review_page
+    assert "Đẩy mạnh chuyển đổi số trong hoạt động công đoàn." in read(
+        review_rows(review_page)[item_anchor(lesson)]
+    )
     for member in members:
         client.force_login(member)
         answer(client, demo_report, "approve")
@@ -340,17 +346,18 @@ def test_a_comment_can_be_about_one_item_of_a_section(client, demo_report, secre
     client.post(url("send_to_review", demo_report))
     client.force_login(members[0])
     causes = anchor(demo_report, "causes")
+    third = items(demo_report, "causes")[2]
     response = client.post(
-        url("comment", demo_report), {"anchor": causes, "item": "3", "text": "Ý này cần số liệu."}
+        url("comment", demo_report), {"anchor": item_anchor(third), "text": "Ý này cần số liệu."}
     )
     comment = demo_report.comments.get()
-    third = items(demo_report, "causes")[2]
-    assert comment.anchor == f"{causes}/item-{third.pk}" and comment.quote == f"- {third.text}"
+    assert comment.anchor == f"{causes}/item-{third.pk}" and comment.quote == ""
     assert response["Location"].endswith(f"#comment-{comment.pk}")
     review_page = client.get(url("review", demo_report)).text
     assert "Góp ý đã được lưu" in review_page
-    block = review_page.split(f'data-anchor="{causes}"')[1].split("</section>")[0]
-    assert "Ý này cần số liệu." in block and "về «- " in block
+    rows = review_rows(review_page)
+    assert "Ý này cần số liệu." in rows[item_anchor(third)]
+    assert "Ý này cần số liệu." not in rows[causes]
     client.force_login(secretary)
     assert "badge" in tab(client.get(page(demo_report, "causes")).text, "2. Nguyên nhân")
 
@@ -378,18 +385,20 @@ class TestCommentsStayOnTheirItem:
         client.force_login(secretary)
         client.post(url("send_to_review", demo_report))
         client.force_login(members[0])
-        lessons = anchor(demo_report, "lessons")
-        client.post(url("comment", demo_report), {"anchor": lessons, "item": "3", "text": "Về bài học này."})
+        lesson = items(demo_report, "lessons")[1]
+        client.post(url("comment", demo_report), {"anchor": item_anchor(lesson), "text": "Về bài học này."})
         return demo_report.comments.get()
 
     def block_of(self, client, report, comment) -> str:
-        html = client.get(url("review", report)).text
-        at = html.index(f'id="comment-{comment.pk}"')
-        start = html.rindex('<section class="review-section', 0, at)
-        return html[start : html.index("</section>", at)]
+        """The text of the block the comment is shown beside."""
+        rows = review_rows(client.get(url("review", report)).text)
+        return read(
+            next(row for row in rows.values() if f'id="comment-{comment.pk}"' in row).split("<aside")[0]
+        )
 
     def lessons_heading(self, client, report, comment) -> str:
-        return re.search(r'<h2 class="h6 mb-1">(.*?)</h2>', self.block_of(client, report, comment))[1]
+        rows = review_rows(client.get(url("review", report)).text)
+        return read(rows[comment.section_anchor].split("<aside")[0])
 
     def test_after_reordering_parts(self, client, demo_report, commented):
         services.section_move(section=section(demo_report, "lessons"), step=-1)
@@ -424,4 +433,4 @@ class TestCommentsStayOnTheirItem:
         lesson.position = 99
         lesson.save()
         assert commented.anchor.endswith(f"/item-{lesson.pk}")
-        assert "về «" in self.block_of(client, demo_report, commented)
+        assert lesson.text[:40] in self.block_of(client, demo_report, commented)

@@ -28,6 +28,8 @@ def union(demo_report):
         (section(demo_report, "personnel").anchor, ""),
         (f"{achievement.area.anchor}/item-{achievement.pk}", achievement.text),
         (gone_anchor, gone.text),
+        (f"{achievement.area.anchor}/item-{achievement.pk}/note-1", ""),
+        (f"{section(demo_report, 'personnel').anchor}/p-3f2a9c01d4", ""),
     ):
         review.comment_add(
             report=demo_report, author=member, anchor=anchor, text="Góp ý.", parent=None, quote=quote

@@ -160,8 +160,12 @@ def _check_publications(data: dict, files: dict[str, bytes]) -> None:
             )
 
 
-# Comments point at sections, areas and their items by id: "section-12", "area-7/item-91".
-ANCHOR = re.compile(r"(section|area)-([0-9]{1,18})(?:/item-([0-9]{1,18}))?")
+# Comments point at sections, areas and their items by id: "section-12", "area-7/item-91", and
+# at what those hold by a text hash or a footnote's place: "section-12/p-3f2a9c01d4", ".../note-1"
+# (see unionreports.document.lines); only the ids are rewritten, the rest is kept.
+ANCHOR = re.compile(
+    r"(section|area)-([0-9]{1,18})(?:/item-([0-9]{1,18}))?((?:/(?:p-[0-9a-f]{1,20}|note-[0-9]{1,6})(?:-[0-9]{1,6})?)*)"
+)
 ANCHORED = {
     "section": ("reports.reportsection", "reports.reportitem"),
     "area": ("reports.achievementarea", "reports.achievementitem"),
@@ -182,7 +186,7 @@ def _rewrite_anchor(anchor: str, ids: dict[str, dict[int, int]]) -> str:
         return anchor  # "opening", "closing", "header", "end"
     owner, item = ANCHORED[match[1]]
     rewritten = f"{match[1]}-{ids[owner][int(match[2])]}"
-    return rewritten + (f"/item-{ids[item][int(match[3])]}" if match[3] else "")
+    return rewritten + (f"/item-{ids[item][int(match[3])]}" if match[3] else "") + match[4]
 
 
 def _rewrite_keys(texts: dict, ids: dict[str, dict[int, int]]) -> dict:

@@ -167,8 +167,10 @@ class Comment(models.Model):
     round = models.ForeignKey(
         ReviewRound, on_delete=models.SET_NULL, null=True, related_name="comments", verbose_name=_("round")
     )
-    # What it is about, by identity, never by number: "opening", "closing", "section-12", "area-7",
-    # or an item of one: "area-7/item-91". Moving or renumbering sections moves no comment.
+    # What it is about, by identity, never by number: "section-12", "area-7", an item of one:
+    # "area-7/item-91", a paragraph without a record by its text: "opening/p-3f2a9c01d4", a
+    # footnote: "area-7/item-91/note-1" (unionreports.document.lines). Moving or renumbering
+    # sections moves no comment.
     anchor = models.CharField(_("section"), max_length=60)
     quote = models.TextField(
         _("about the text"), blank=True, help_text=_("The paragraph or item it is about, as it read then.")

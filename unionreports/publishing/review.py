@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Organization
 from unionreports.document import ReportDocument
-from unionreports.lib.worddiff import Run, word_diff
+from unionreports.document.lines import NumberedDocument
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
@@ -25,15 +25,6 @@ class ReviewItem:
 
     anchor: str
     text: str
-
-
-@dataclass(frozen=True)
-class ReviewSection:
-    anchor: str
-    heading: str
-    text: str
-    changes: list[Run] | None  # None: unchanged, or nothing to compare with
-    items: tuple[ReviewItem, ...] = ()
 
 
 def _line(paragraph) -> str:
@@ -107,17 +98,26 @@ def changed_sections(before: dict, after: dict) -> list[str]:
     return changed
 
 
-def review_sections(document: ReportDocument, since: ReviewRound | None) -> list[ReviewSection]:
-    before = since.snapshot if since else {}
-    sections = []
-    for anchor, heading, items in review_texts(document):
-        text = "\n".join(item.text for item in items)
-        old = before.get(anchor)
-        changes = word_diff(old, text) if old is not None and old.split() != text.split() else None
-        if since is not None and old is None and text:
-            changes = word_diff("", text)
-        sections.append(ReviewSection(anchor, heading, text, changes, items))
-    return sections
+def comments_by_block(numbered: NumberedDocument, comments) -> tuple[dict[str, list[Comment]], list[Comment]]:
+    """The threads shown beside each block of the review copy, by its identity, and the rest.
+
+    A comment stays where its anchor is; one whose paragraph is gone shows at what held it (a
+    footnote's paragraph, an item's section, a paragraph's heading), and one about a part since
+    removed is listed apart, never dropped.
+    """
+    shown_at = numbered.identities()
+    threads: dict[str, list[Comment]] = {}
+    orphans: list[Comment] = []
+    for comment in comments:
+        anchor = comment.anchor
+        while anchor not in shown_at and "/" in anchor:
+            anchor = anchor.rsplit("/", 1)[0]
+        block = shown_at.get(anchor)
+        if block is None:
+            orphans.append(comment)
+        else:
+            threads.setdefault(block.identity, []).append(comment)
+    return threads, orphans
 
 
 def committee_members(organization: Organization):

@@ -1,7 +1,5 @@
 """The committee's review page and its actions."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,10 +7,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.document.lines import normalized, number_lines
 from unionreports.lib.ids import parse_id
+from unionreports.rendering.pdf import get_review_pdf, review_cache_key
+from unionreports.rendering.responses import document_response
 from unionreports.reports.access import get_report_for_user, role_of
 from unionreports.reports.compose import compose_report
 
@@ -25,34 +26,51 @@ from .state import report_state
 def review_page(request, pk: int):
     report = get_report_for_user(request, pk)
     current = report.rounds.order_by("-number").first()
-    since = last_reviewed_round(report, request.user, current)
     document = compose_report(report)
     state = report_state(report, document)
-    sections = review.review_sections(document, since)
-    threads = defaultdict(list)
-    known = {section.anchor for section in sections}
-    for comment in (
+    numbered = number_lines(document)
+    threads, orphans = review.comments_by_block(
+        numbered,
         report.comments.filter(parent__isnull=True)
         .select_related("author")
-        .prefetch_related("replies__author")
-    ):
-        # A comment whose section was removed is still shown, at the end, never dropped.
-        anchor = comment.section_anchor if comment.section_anchor in known else "removed"
-        threads[anchor].append(comment)
+        .prefetch_related("replies__author"),
+    )
     verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
     members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]
     context = {
         "report": report,
         "role": role_of(request.user, report),
         "current": current,
-        "since": since,
         "state": state,
-        "sections": [(s, threads.get(s.anchor, [])) for s in sections],
-        "orphans": threads.get("removed", []),
+        "document": document,
+        "rows": [(block, threads.get(block.identity, [])) for block in numbered.blocks],
+        "note_rows": [(block, threads.get(block.identity, [])) for block in numbered.notes],
+        "orphans": orphans,
         "members": members,
         "my_verdict": verdicts.get(request.user.pk),
     }
     return render(request, "publishing/review.html", context)
+
+
+@login_required
+@require_safe
+def review_pdf(request, pk: int):
+    """The review copy to print: numbered lines, "DỰ THẢO"; members and the secretary only."""
+    document = compose_report(get_report_for_user(request, pk))
+    return document_response(
+        request,
+        content_type="application/pdf",
+        checksum=review_cache_key(document),
+        name=review_copy_name(document),
+        content=lambda: get_review_pdf(document).content,
+        cache_control="private, no-store",
+    )
+
+
+def review_copy_name(document) -> str:
+    # "03/BC-CĐCS" would be cut at the slash by browsers; use a dash.
+    number = document.header.number.removeprefix("Số: ").replace("/", "-")
+    return f"Dự thảo báo cáo {number} {document.author}.pdf"
 
 
 def last_reviewed_round(report, user, current):
@@ -65,21 +83,22 @@ def last_reviewed_round(report, user, current):
 
 
 def comment_target(data, document) -> tuple[str, str]:
-    """(anchor, quote) of what a comment is about: a section, or one item of it.
+    """(anchor, quote) of what a comment is about: a block of the review copy, and a passage of it.
 
-    The form names the section by its anchor and the item by its place in the section as the
-    member saw it; both are checked against the document, and the item is kept by its identity
-    (when it has one) and by its text, not by its place.
+    The anchor must name a heading, paragraph, item or footnote of the current document (see
+    `document.lines`); the quote, when given, must be words of that block as it reads now.
     """
-    sections = {anchor: items for anchor, _heading, items in review.review_texts(document)}
-    anchor = data.get("anchor", "")
-    if anchor not in sections:
-        raise ValidationError(_("That section is no longer in the report."), code="no_section")
-    item = parse_id(data.get("item", ""))
-    if item is None or not 1 <= item <= len(sections[anchor]):
-        return anchor, ""
-    chosen = sections[anchor][item - 1]
-    return chosen.anchor or anchor, chosen.text
+    blocks = number_lines(document).identities()
+    block = blocks.get(data.get("anchor", ""))
+    if block is None:
+        raise ValidationError(_("That part is no longer in the report: reload the page."), code="no_section")
+    quote = normalized(data.get("quote", ""))
+    if quote and quote not in normalized(block.text):
+        raise ValidationError(
+            _("The passage you selected is not in that paragraph as it reads now: select it again."),
+            code="quote_not_found",
+        )
+    return block.identity, quote
 
 
 def secretary_only(request, report) -> None:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("reports/<int:pk>/publish", views.publish, name="publish"),
     path("reports/<int:pk>/link", views.renew_link, name="renew_link"),
     path("reports/<int:pk>/review/", review_views.review_page, name="review"),
+    path("reports/<int:pk>/review/pdf", review_views.review_pdf, name="review_pdf"),
     path("reports/<int:pk>/review/send", review_views.send_to_review, name="send_to_review"),
     path("reports/<int:pk>/review/withdraw", review_views.withdraw, name="withdraw"),
     path("reports/<int:pk>/review/verdict", review_views.give_verdict, name="verdict"),

@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+import inspect
 import threading
 import time
 from collections.abc import Callable
@@ -12,10 +13,10 @@ from django.db import IntegrityError, transaction
 from django.template.loader import get_template
 from weasyprint.text.fonts import FontConfiguration
 
-from unionreports.document import ReportDocument
+from unionreports.document import ReportDocument, lines
 
 from . import fonts
-from .html import document_css, print_html
+from .html import document_css, numbered_css, print_html, review_print_html
 from .models import RenderedDocument
 
 # Bump when the layout changes in a way the template and stylesheet sources don't show.
@@ -41,6 +42,7 @@ def forget_fonts() -> None:
         del _local.font_config
     fonts.report_font.cache_clear()
     _layout_digest.cache_clear()
+    _review_layout_digest.cache_clear()
 
 
 def write_pdf(html: str) -> bytes:
@@ -58,7 +60,26 @@ def render_pdf(document: ReportDocument, *, draft: bool = True) -> bytes:
 def _layout_digest() -> str:
     """What besides the document decides the PDF's bytes."""
     sources = [RENDERER_VERSION, weasyprint.__version__, document_css(), fonts.font_face_css()]
-    for name in ("rendering/document_print.html", "rendering/_document.html", "rendering/_section.html"):
+    for name in (
+        "rendering/document_print.html",
+        "rendering/_document.html",
+        "rendering/_document_header.html",
+        "rendering/_document_end.html",
+        "rendering/_section.html",
+    ):
+        sources.append(get_template(name).template.source)
+    return hashlib.sha256("\0".join(sources).encode()).hexdigest()
+
+
+@functools.cache
+def _review_layout_digest() -> str:
+    """What besides the document decides the review copy's bytes."""
+    sources = [_layout_digest(), numbered_css(), inspect.getsource(lines)]
+    for name in (
+        "rendering/review_print.html",
+        "rendering/_numbered_document.html",
+        "rendering/_numbered_row.html",
+    ):
         sources.append(get_template(name).template.source)
     return hashlib.sha256("\0".join(sources).encode()).hexdigest()
 
@@ -67,6 +88,11 @@ def cache_key(document: ReportDocument, *, draft: bool = True) -> str:
     """The stored render's key and the download's ETag: a draft and the final PDF are two files."""
     variant = "draft" if draft else "final"
     return hashlib.sha256(f"{_layout_digest()}\0{variant}\0{document.to_json()}".encode()).hexdigest()
+
+
+def review_cache_key(document: ReportDocument) -> str:
+    """The review copy's key: never the report PDF's, which has other bytes for the same text."""
+    return hashlib.sha256(f"review\0{_review_layout_digest()}\0{document.to_json()}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -79,6 +105,11 @@ class RenderedFile:
 def get_pdf(document: ReportDocument, *, draft: bool = True) -> RenderedFile:
     """The document's PDF from the cache, rendering and storing it the first time."""
     return get_rendered(cache_key(document, draft=draft), lambda: render_pdf(document, draft=draft))
+
+
+def get_review_pdf(document: ReportDocument) -> RenderedFile:
+    """The review copy's PDF (numbered lines, "DỰ THẢO") from the cache, rendered the first time."""
+    return get_rendered(review_cache_key(document), lambda: write_pdf(review_print_html(document)))
 
 
 def get_rendered(key: str, render: Callable[[], bytes]) -> RenderedFile:
