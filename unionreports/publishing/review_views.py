@@ -33,8 +33,8 @@ def review_page(request, pk: int):
     known = {section.anchor for section in sections}
     for comment in (
         report.comments.filter(parent__isnull=True)
-        .select_related("author")
-        .prefetch_related("replies__author")
+        .select_related("author__profile")
+        .prefetch_related("replies__author__profile")
     ):
         # A comment whose section was removed is still shown, at the end, never dropped.
         anchor = comment.section_anchor if comment.section_anchor in known else "removed"
