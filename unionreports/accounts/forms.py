@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .mail import send_later
@@ -30,7 +31,9 @@ class InvitationForm(forms.ModelForm):
 
 def full_name_field() -> forms.CharField:
     field = Profile._meta.get_field("full_name")
-    return forms.CharField(label=field.verbose_name, max_length=field.max_length, help_text=field.help_text)
+    return forms.CharField(
+        label=capfirst(field.verbose_name), max_length=field.max_length, help_text=field.help_text
+    )
 
 
 class AcceptInvitationForm(UserCreationForm):
@@ -49,10 +52,10 @@ class AcceptInvitationForm(UserCreationForm):
 class AccountForm(forms.Form):
     full_name = full_name_field()
     email = forms.EmailField(
-        label=_("e-mail"), required=False, help_text=_("Notices and password resets go here.")
+        label=capfirst(_("e-mail")), required=False, help_text=_("Notices and password resets go here.")
     )
     email_notices = forms.BooleanField(
-        label=Profile._meta.get_field("email_notices").verbose_name,
+        label=capfirst(Profile._meta.get_field("email_notices").verbose_name),
         help_text=Profile._meta.get_field("email_notices").help_text,
         required=False,
     )
