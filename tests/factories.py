@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from unionreports.accounts.models import Affiliation
+from unionreports.accounts.models import Affiliation, Profile
 from unionreports.committee.models import Membership, Organization, Person, Term
 from unionreports.reports.kinds import REPORT_KINDS
 from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
@@ -15,11 +15,22 @@ CONGRESS = datetime.date(2017, 6, 15)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A user with a profile; `UserFactory(profile__full_name="Lê Thị Hoa")` names them."""
+
     class Meta:
         model = get_user_model()
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("password")
+    profile = factory.RelatedFactory("tests.factories.ProfileFactory", factory_related_name="user")
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+
+    full_name = ""
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

@@ -41,7 +41,7 @@ def save(page, button: str = "Lưu") -> None:
 
 
 def test_a_new_secretary_writes_a_report_and_downloads_its_pdf(page, live_server):
-    log_in(page, live_server, UserFactory(first_name="Hoa", last_name="Lê Thị"))
+    log_in(page, live_server, UserFactory(profile__full_name="Lê Thị Hoa"))
     page.get_by_role("link", name="Tạo công đoàn").first.click()
     page.locator("[name=name]").fill("Công đoàn Trường Tiểu học Thạch Trung")
     page.locator("[name=parent_name]").fill("Công đoàn Giáo dục thành phố Hà Tĩnh")

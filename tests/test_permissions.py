@@ -30,6 +30,15 @@ TABLE = {
     "logout": ("post", {}, (302, 302, 302, 302, 302)),
     "password_change": ("get", {}, (LOGIN, 200, 200, 200, 200)),
     "password_change_done": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "password_reset": ("get", {}, EVERYONE),
+    "password_reset_done": ("get", {}, EVERYONE),
+    "password_reset_confirm": ("get", {"uidb64": "MQ", "token": "no-such-token"}, EVERYONE),
+    "password_reset_complete": ("get", {}, EVERYONE),
+    "account": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    "notices:list": ("get", {}, (LOGIN, 200, 200, 200, 200)),
+    # The secretary's notice of the member's comment: only its recipient opens it.
+    "notices:open": ("get", {"pk": "notice"}, (LOGIN, 404, 404, 404, 302)),
+    "notices:mark_all_read": ("post", {}, (LOGIN, 302, 302, 302, 302)),
     "accept_invitation": ("get", {"token": "no-such-token"}, (410, 410, 410, 410, 410)),
     "invite": ("post", {"org_pk": "org"}, (LOGIN, 404, 403, 403, 400)),
     "set_language": ("post", {}, (302, 302, 302, 302, 302)),
@@ -186,6 +195,7 @@ def world(db, demo_report, secretary):
         # The last section: moving it down or removing it is the test's last word on the report.
         "section": reading_order(demo_report)[-1].pk,
         "comment": comment.pk,
+        "notice": secretary.notices.get(kind="comment").pk,
         "token": demo_report.public_links.get().token,
     }
     return users, values

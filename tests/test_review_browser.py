@@ -43,7 +43,7 @@ def test_a_report_is_reviewed_approved_published_and_downloaded(browser, live_se
     secretary.set_password("password")
     secretary.save()
     first, second = (
-        AffiliationFactory(organization=organization, role="member", user__first_name=name).user
+        AffiliationFactory(organization=organization, role="member", user__profile__full_name=name).user
         for name in ("An", "Bình")
     )
     review_url = f"{live_server.url}/reports/{report.pk}/review/"

@@ -35,7 +35,7 @@ def test_a_term_summary_is_drafted_from_its_kind_reviewed_published_and_read_bac
     secretary = organization.affiliations.get(role="secretary").user
     secretary.set_password("password")
     secretary.save()
-    member = AffiliationFactory(organization=organization, role="member", user__first_name="An").user
+    member = AffiliationFactory(organization=organization, role="member", user__profile__full_name="An").user
 
     boss = as_user(browser, live_server, secretary)
     boss.goto(f"{live_server.url}/unions/{organization.pk}/reports/new/")

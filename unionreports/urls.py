@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("unionreports.reports.urls")),
     path("", include("unionreports.accounts.union_urls")),
     path("", include("unionreports.publishing.urls")),
+    path("", include("unionreports.notices.urls")),
     path("", include("unionreports.importing.urls")),
     path("", include("unionreports.backup.urls")),
 ]

@@ -11,7 +11,12 @@ from unionreports.accounts.models import Affiliation, Invitation
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"username": "uyvien", "password1": "mat-khau-rat-dai-2023", "password2": "mat-khau-rat-dai-2023"}
+FORM = {
+    "full_name": "Lê Thị Hoa",
+    "username": "uyvien",
+    "password1": "mat-khau-rat-dai-2023",
+    "password2": "mat-khau-rat-dai-2023",
+}
 
 
 @pytest.fixture

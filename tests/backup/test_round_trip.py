@@ -16,7 +16,7 @@ from unionreports.publishing.state import report_state
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem, ReportSection
 
-from .conftest import delete_union, export, members
+from .conftest import delete_union, export, members, repack
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +151,31 @@ def test_the_archive_records_its_format_and_every_file_checksum(union):
     assert set(manifest["files"]) == set(files) - {MANIFEST}
     assert any(name.endswith(".pdf") for name in files)
     assert b"password" not in files[DATA]
+
+
+def test_users_come_back_with_their_full_name_and_their_e_mail_choice(union):
+    member = get_user_model().objects.get(username="uyvien")
+    member.profile.email_notices = False
+    member.profile.save()
+    archive = export(union)
+    delete_union(union)
+    organization = union_import(source=io.BytesIO(archive))
+    names = {
+        a.user.profile.full_name: a.user.profile.email_notices
+        for a in organization.affiliations.select_related("user__profile")
+    }
+    assert names == {"Nguyễn Thị Thu Hà": True, "Lê Văn Minh": False}
+
+
+def test_an_archive_from_before_the_full_name_names_people_family_name_first(union):
+    files = members(export(union))
+    data = json.loads(files[DATA])
+    for row in data["auth.user"]:
+        del row["full_name"], row["email_notices"]
+        row["first_name"], row["last_name"] = "Hoa", "Lê Thị"
+    files[DATA] = json.dumps(data).encode()
+    delete_union(union)
+    organization = union_import(source=io.BytesIO(repack(files)))
+    assert {a.user.profile.full_name for a in organization.affiliations.select_related("user__profile")} == {
+        "Lê Thị Hoa"
+    }

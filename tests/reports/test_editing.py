@@ -305,6 +305,7 @@ class TestInvitations:
         link = re.search(r"http://testserver(/accounts/invitations/\S+/)", message.body).group(1)
         client.logout()
         form = {
+            "full_name": "Lê Văn Minh",
             "username": "uyvien",
             "password1": "mat-khau-rat-dai-2023",
             "password2": "mat-khau-rat-dai-2023",

@@ -1,6 +1,25 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
-from .models import Affiliation, Invitation
+from .models import Affiliation, Invitation, Profile
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+
+
+# Django's user page, with the full name shown in the app beside the login.
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class UserWithProfileAdmin(UserAdmin):
+    inlines = [ProfileInline]
+    list_display = ["username", "profile__full_name", "email", "is_staff"]
+    list_select_related = ["profile"]
+    search_fields = ["username", "profile__full_name", "email"]
 
 
 @admin.register(Affiliation)

@@ -1,9 +1,14 @@
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation
+from .mail import send_later
+from .models import Invitation, Profile
 
 
 class LoginForm(AuthenticationForm):
@@ -24,12 +29,57 @@ class InvitationForm(forms.ModelForm):
         self.helper.form_tag = False
 
 
+def full_name_field() -> forms.CharField:
+    field = Profile._meta.get_field("full_name")
+    return forms.CharField(
+        label=capfirst(field.verbose_name), max_length=field.max_length, help_text=field.help_text
+    )
+
+
 class AcceptInvitationForm(UserCreationForm):
+    # One field, as Vietnamese write a name: family name first.
+    full_name = full_name_field()
+
     class Meta(UserCreationForm.Meta):
-        # Vietnamese names: family and middle name (họ) before the given name (tên).
-        fields = ["username", "last_name", "first_name"]
+        fields = ["full_name", "username"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class AccountForm(forms.Form):
+    full_name = full_name_field()
+    email = forms.EmailField(
+        label=capfirst(_("e-mail")), required=False, help_text=_("Notices and password resets go here.")
+    )
+    email_notices = forms.BooleanField(
+        label=capfirst(Profile._meta.get_field("email_notices").verbose_name),
+        help_text=Profile._meta.get_field("email_notices").help_text,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ResetForm(PasswordResetForm):
+    """Django's, mailing the link through the task queue rather than during the request."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        # In the site's language, as every e-mail it sends: who opens it is not known here.
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string(subject_template_name, context)
+            body = render_to_string(email_template_name, context)
+        send_later(subject=subject, body=body, to=to_email)

@@ -16,6 +16,37 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class Profile(models.Model):
+    """What the app keeps about a person beside the login: the name as written, and e-mail choices."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
+    )
+    # One field, as Vietnamese write a name: family name first ("Nguyễn Thị Hoa").
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        blank=True,
+        help_text=_("Family name first, as on your identity card, e.g. Nguyễn Thị Hoa."),
+    )
+    email_notices = models.BooleanField(
+        _("notices by e-mail"),
+        default=True,
+        help_text=_("Also send me each notice by e-mail. Notices are always shown on the site."),
+    )
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return self.full_name or self.user.get_username()
+
+    def get_absolute_url(self) -> str:
+        return reverse("account")
+
+
 class Affiliation(models.Model):
     """A user's role in one union; a user may belong to several unions."""
 

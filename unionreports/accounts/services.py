@@ -1,13 +1,13 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Organization
 
-from .models import Affiliation, Invitation
+from .mail import send_later
+from .models import Affiliation, Invitation, Profile
 from .names import display_name
 
 
@@ -37,9 +37,7 @@ def invitation_create(*, organization: Organization, email: str, role: str, by, 
         "role": invitation.get_role_display(),
         "link": link,
     }
-    transaction.on_commit(
-        lambda: send_mail(_("Invitation: %(union)s") % {"union": organization}, body, None, [email])
-    )
+    send_later(subject=_("Invitation: %(union)s") % {"union": organization}, body=body, to=email)
     return invitation
 
 
@@ -57,5 +55,30 @@ def invitation_accept(*, invitation: Invitation, form) -> object:
     user = form.save(commit=False)
     user.email = invitation.email
     user.save()
+    Profile.objects.create(user=user, full_name=form.cleaned_data["full_name"])
     Affiliation.objects.create(user=user, organization=invitation.organization, role=invitation.role)
     return user
+
+
+def profile_of(user) -> Profile:
+    """The user's profile, made empty for an account that has none yet (one made in the admin)."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        profile, _created = Profile.objects.get_or_create(user=user)
+        user.profile = profile
+        return profile
+
+
+@transaction.atomic
+def account_update(*, user, full_name: str, email: str, email_notices: bool) -> Profile:
+    """Saves what the user says about themselves: name, e-mail address, whether notices are mailed."""
+    profile = profile_of(user)
+    user.email = email
+    user.full_clean()
+    user.save(update_fields=["email"])
+    profile.full_name = full_name
+    profile.email_notices = email_notices
+    profile.full_clean()
+    profile.save()
+    return profile

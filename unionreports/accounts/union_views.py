@@ -52,7 +52,7 @@ def organization_page(request, organization, *, invite_form=None):
         "organization": organization,
         "is_secretary": is_secretary,
         "terms": organization.terms.prefetch_related("reports"),
-        "affiliations": organization.affiliations.select_related("user"),
+        "affiliations": organization.affiliations.select_related("user__profile"),
         # Addresses of people not yet in the union are the secretary's to know.
         "invitations": organization.invitations.open() if is_secretary else [],
         "invite_form": (invite_form or InvitationForm()) if is_secretary else None,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -8,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .access import get_organization_for_user
-from .decorators import forget_login, remember_login
-from .forms import AcceptInvitationForm, InvitationForm, LoginForm
+from .decorators import forget_login, login_required_keeping_post, remember_login
+from .forms import AcceptInvitationForm, AccountForm, InvitationForm, LoginForm, ResetForm
 from .models import Invitation
-from .services import invitation_accept, invitation_create
+from .services import account_update, invitation_accept, invitation_create, profile_of
 from .union_views import organization_page
 
 
@@ -33,6 +34,35 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         forget_login(response)
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's: the same answer whether or not an account has the address; the link is mailed later."""
+
+    form_class = ResetForm
+    subject_template_name = "registration/password_reset_subject.txt"
+    email_template_name = "registration/password_reset_email.txt"
+
+    @property
+    def extra_email_context(self):
+        # The link is built on the site's configured address, never on the Host of the request.
+        return {"site_url": settings.SITE_URL.rstrip("/")}
+
+
+@login_required_keeping_post
+def account(request):
+    profile = profile_of(request.user)
+    initial = {
+        "full_name": profile.full_name,
+        "email": request.user.email,
+        "email_notices": profile.email_notices,
+    }
+    form = AccountForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        account_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("account")
+    return render(request, "accounts/account.html", {"form": form, "profile": profile})
 
 
 @login_required
@@ -63,7 +93,7 @@ def accept_invitation(request, token: str):
         except ValidationError:
             # Another session accepted it between this page's load and this post.
             return render(request, "accounts/invitation_used.html", status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="unionreports.accounts.backends.ModelBackend")
         messages.success(
             request, _("Welcome! You have joined %(union)s.") % {"union": invitation.organization}
         )

@@ -7,8 +7,10 @@ from typing import BinaryIO
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, models, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
+from unionreports.accounts.models import Profile
 from unionreports.accounts.models import new_token as new_invitation_token
 from unionreports.committee.models import Organization
 from unionreports.publishing.models import PublicLink
@@ -19,6 +21,8 @@ from .tables import FILES, TABLES, TABLES_BY_LABEL, Table
 USERS = "auth.user"
 # What a user row carries: who the person is, never a password.
 USER_FIELDS = ("username", "email", "first_name", "last_name", "is_active")
+# And from the user's profile: the name shown in the app, and whether notices are e-mailed.
+PROFILE_FIELDS = ("full_name", "email_notices")
 RESTORED_PREFIX = "restored-"
 
 
@@ -48,7 +52,12 @@ def union_export(*, organization: Organization, out: BinaryIO) -> dict[str, int]
             ids.setdefault(table.record_of, set()).add(record.id)
             rows.append(row)
         data[table.label] = rows
-    users = get_user_model().objects.filter(pk__in=user_ids).order_by("pk").values("id", *USER_FIELDS)
+    users = (
+        get_user_model()
+        .objects.filter(pk__in=user_ids)
+        .order_by("pk")
+        .values("id", *USER_FIELDS, **{name: F(f"profile__{name}") for name in PROFILE_FIELDS})
+    )
     data[USERS] = list(users)
     counts = {label: len(rows) for label, rows in data.items()}
     write_archive(
@@ -123,6 +132,16 @@ def restore_users(rows: list[dict]) -> dict[int, int]:
         user.set_unusable_password()
         user.full_clean()
         user.save()
+        # An archive written before the one name field: family name first, as the app showed it.
+        old_name = " ".join(part for part in (user.last_name, user.first_name) if part)
+        notices = row.get("email_notices")
+        profile = Profile(
+            user=user,
+            full_name=str(row.get("full_name") or old_name)[:150],
+            email_notices=True if notices is None else bool(notices),
+        )
+        profile.full_clean()
+        profile.save()
         mapping[row["id"]] = user.pk
     return mapping
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from unionreports.accounts.models import Affiliation
+from unionreports.accounts.models import Affiliation, Profile
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
@@ -13,6 +13,7 @@ from .services import report_publish
 
 MEMBER_USERNAME = "uyvien"
 MEMBER_PASSWORD = "uyvien-demo-2023"
+MEMBER_FULL_NAME = "Lê Văn Minh"
 
 
 @transaction.atomic
@@ -21,12 +22,11 @@ def publish_demo(report: Report) -> PublicLink:
     if not report.publications.exists():
         organization = report.term.organization
         secretary = organization.affiliations.get(role=Affiliation.Role.SECRETARY).user
-        member, created = get_user_model().objects.get_or_create(
-            username=MEMBER_USERNAME, defaults={"first_name": "Ủy viên", "last_name": "(demo)"}
-        )
+        member, created = get_user_model().objects.get_or_create(username=MEMBER_USERNAME)
         if created:
             member.set_password(MEMBER_PASSWORD)
             member.save()
+        Profile.objects.update_or_create(user=member, defaults={"full_name": MEMBER_FULL_NAME})
         Affiliation.objects.get_or_create(user=member, organization=organization, defaults={"role": "member"})
         review.round_start(report=report, by=secretary)
         document = compose_report(Report.objects.with_document_data().get(pk=report.pk))

@@ -13,6 +13,7 @@ from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Organization
 from unionreports.document import ReportDocument
 from unionreports.document.lines import NumberedDocument
+from unionreports.notices import services as notices
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
@@ -122,7 +123,7 @@ def comments_by_block(numbered: NumberedDocument, comments) -> tuple[dict[str, l
 
 def committee_members(organization: Organization):
     return Affiliation.objects.filter(organization=organization, role=Affiliation.Role.MEMBER).select_related(
-        "user"
+        "user__profile"
     )
 
 
@@ -143,13 +144,15 @@ def round_start(*, report: Report, by: AbstractBaseUser) -> ReviewRound:
     number = (report.rounds.aggregate(n=Max("number"))["n"] or 0) + 1
     snapshot = {anchor: text for anchor, (_heading, text) in sections_text(document).items()}
     report.rounds.filter(closed_at__isnull=True).update(closed_at=timezone.now())
-    return ReviewRound.objects.create(
+    review_round = ReviewRound.objects.create(
         report=report,
         number=number,
         snapshot=snapshot,
         digest=remember_text(report, document),
         started_by=by,
     )
+    notices.round_opened(review_round)
+    return review_round
 
 
 @transaction.atomic
@@ -179,6 +182,7 @@ def verdict_give(*, report: Report, user: AbstractBaseUser, decision: str, diges
     verdict, _created = Verdict.objects.update_or_create(
         round=current, user=user, defaults={"decision": decision, "digest": digest}
     )
+    notices.verdict_given(verdict)
     return verdict
 
 
@@ -212,6 +216,7 @@ def comment_add(
     )
     comment.full_clean()
     comment.save()
+    notices.comment_added(comment)
     return comment
 
 

@@ -32,8 +32,8 @@ def review_page(request, pk: int):
     threads, orphans = review.comments_by_block(
         numbered,
         report.comments.filter(parent__isnull=True)
-        .select_related("author")
-        .prefetch_related("replies__author"),
+        .select_related("author__profile")
+        .prefetch_related("replies__author__profile"),
     )
     verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
     members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]

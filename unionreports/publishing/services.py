@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionreports.notices import services as notices
 from unionreports.rendering.pdf import get_pdf
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
@@ -55,6 +56,7 @@ def report_publish(*, report: Report, by) -> Publication:
     )
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
+    notices.report_published(publication)
     return publication
 
 

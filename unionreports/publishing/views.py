@@ -32,7 +32,7 @@ def publications(request, pk: int):
     context = {
         "report": report,
         "state": report_state(report, compose_report(report)),
-        "publications": report.publications.defer("pdf", "html").select_related("published_by"),
+        "publications": report.publications.defer("pdf", "html").select_related("published_by__profile"),
         "link": report.public_links.filter(revoked_at__isnull=True).first(),
     }
     return render(request, "publishing/publications.html", context)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from unionreports.accounts.models import Affiliation
+from unionreports.accounts.models import Affiliation, Profile
 from unionreports.committee.models import Membership, Organization, Person, Term
 
 from .kinds import REPORT_KINDS
@@ -20,6 +20,7 @@ from .services import outline_create
 
 DEMO_USERNAME = "thuky"
 DEMO_PASSWORD = "thuky-demo-2023"
+DEMO_FULL_NAME = "Nguyễn Thị Thu Hà"
 
 OPENING = (
     "Trên cơ sở kết quả hoạt động của Công đoàn Ban nhiệm kỳ 2017 - 2022, Ban Chấp hành Công đoàn Ban Tổ chức "
@@ -289,12 +290,11 @@ def _summary_report(term: Term) -> Report:
 
 
 def _demo_user(organization: Organization) -> None:
-    user, created = get_user_model().objects.get_or_create(
-        username=DEMO_USERNAME, defaults={"first_name": "Thư ký", "last_name": "(demo)"}
-    )
+    user, created = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
+    Profile.objects.update_or_create(user=user, defaults={"full_name": DEMO_FULL_NAME})
     Affiliation.objects.get_or_create(
         user=user, organization=organization, defaults={"role": Affiliation.Role.SECRETARY}
     )

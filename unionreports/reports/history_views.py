@@ -20,11 +20,11 @@ SHOWN = 200
 def item_records(report):
     """Historical records of the report's list items and achievements, newest first."""
     sections = list(ReportSection.history.filter(report_id=report.pk).values_list("id", flat=True).distinct())
-    items = ReportItem.history.filter(section_id__in=sections).select_related("history_user")
+    items = ReportItem.history.filter(section_id__in=sections).select_related("history_user__profile")
     areas = list(
         AchievementArea.history.filter(section_id__in=sections).values_list("id", flat=True).distinct()
     )
-    achievements = AchievementItem.history.filter(area_id__in=areas).select_related("history_user")
+    achievements = AchievementItem.history.filter(area_id__in=areas).select_related("history_user__profile")
     records = [*items.order_by("-history_date")[:SHOWN], *achievements.order_by("-history_date")[:SHOWN]]
     return sorted(records, key=lambda record: record.history_date, reverse=True)[:SHOWN]
 
@@ -44,7 +44,9 @@ def history(request, pk: int):
     context = {
         "report": report,
         "records": item_records(report),
-        "report_records": report.history.select_related("history_user").order_by("-history_date")[:50],
+        "report_records": report.history.select_related("history_user__profile").order_by("-history_date")[
+            :50
+        ],
     }
     return render(request, "reports/history.html", context)
 
