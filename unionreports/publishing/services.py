@@ -13,6 +13,7 @@ from unionreports.reports.models import Report
 
 from . import delivery
 from .models import Publication, PublicLink
+from .record import record_freeze
 from .state import APPROVED, CHANGED, PUBLISHED, report_state
 
 
@@ -52,6 +53,7 @@ def report_publish(*, report: Report, by) -> Publication:
         digest=state.digest,
         published_by=by,
     )
+    record_freeze(publication=publication, report=report, document=document)
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
     return publication
