@@ -180,7 +180,8 @@ def _comment(comment: Comment, replies: list[Comment]) -> RecordComment:
         author=display_name(comment.author),
         time=vietnamese_time(comment.created_at),
         text=comment.text,
-        quote=comment.quote,
+        # A list item's quote starts with its "- ", which the quotation marks replace.
+        quote=comment.quote.removeprefix("- "),
         replies=tuple(
             RecordReply(display_name(reply.author), vietnamese_time(reply.created_at), reply.text)
             for reply in replies

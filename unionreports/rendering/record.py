@@ -141,17 +141,19 @@ def _indented(word):
 
 
 def _comment(word, comment) -> None:
-    first = word.add_paragraph()
-    first.paragraph_format.keep_with_next = True
-    _run(first, comment.author, bold=True)
-    _run(first, f" ({comment.time}): ")
-    _lines(first, comment.text)
     if comment.quote:
-        quote = _indented(word)
+        quote = word.add_paragraph()
         quote.paragraph_format.keep_with_next = True
         _run(quote, f"{WORDS['about']} “", italic=True)
         _lines(quote, comment.quote, italic=True)
         _run(quote, "”", italic=True)
+    first = word.add_paragraph()
+    first.paragraph_format.keep_with_next = True
+    if comment.quote:
+        first.paragraph_format.space_before = Pt(2)
+    _run(first, comment.author, bold=True)
+    _run(first, f" ({comment.time}): ")
+    _lines(first, comment.text)
     for reply in comment.replies:
         line = _indented(word)
         line.paragraph_format.keep_with_next = True
@@ -163,7 +165,7 @@ def _comment(word, comment) -> None:
 
 
 # Widths of the verdicts' columns, in centimetres: 16.5 cm of text width in all.
-_COLUMNS = (1.2, 4.6, 3.2, 3.7, 3.8)
+_COLUMNS = (1.2, 4.6, 3.1, 3.6, 4.0)
 
 
 def _verdicts(word, verdicts) -> None:
