@@ -17,10 +17,18 @@ from pypdf import PdfReader
 from tests.factories import AffiliationFactory
 from tests.pages import approve, areas, items, section
 from unionreports.publishing import review
-from unionreports.publishing.models import Comment, Publication, PublishedRecord, ReviewRound, Verdict
-from unionreports.publishing.record import review_record
+from unionreports.publishing.models import (
+    Comment,
+    Publication,
+    PublishedRecord,
+    ReviewRound,
+    TextVersion,
+    Verdict,
+)
+from unionreports.publishing.record import build_record, review_record
 from unionreports.publishing.services import report_publish
 from unionreports.reports import services
+from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report, ReportSection
 
 pytestmark = pytest.mark.django_db
@@ -239,6 +247,38 @@ def test_a_report_never_sent_says_so(client, demo_report, secretary):
     assert "VÒNG GÓP Ý" not in text
 
 
+def test_comments_without_a_round_are_listed_after_the_rounds(client, demo_report, secretary, member):
+    review.round_start(report=demo_report, by=secretary)
+    Comment.objects.create(report=demo_report, round=None, anchor="closing", author=member, text="Góp ý lẻ.")
+    client.force_login(secretary)
+    text = pdf_text(download(client, demo_report, "record_pdf"))
+    in_order(
+        text, "I. VÒNG GÓP Ý THỨ 1", "II. Ý KIẾN KHÔNG GẮN VỚI VÒNG GÓP Ý NÀO", "Phần “Kết luận”", "Góp ý lẻ."
+    )
+
+
+def test_the_builder_makes_no_query(demo_report, reviewed, django_assert_num_queries):
+    report = Report.objects.with_document_data().get(pk=demo_report.pk)
+    document = compose_report(report)
+    rounds = list(report.rounds.all())
+    comments = list(report.comments.select_related("author"))
+    verdicts = list(Verdict.objects.filter(round__report=report).select_related("user"))
+    versions = {v.digest: v for v in TextVersion.objects.filter(report=report)}
+    with django_assert_num_queries(0):
+        record = build_record(
+            document=document,
+            place="Hà Tĩnh",
+            day=datetime.date(2023, 3, 10),
+            rounds=rounds,
+            comments=comments,
+            verdicts=verdicts,
+            versions=versions,
+        )
+    assert record.header.date_line == "Hà Tĩnh, ngày 10 tháng 3 năm 2023"
+    assert [r.title for r in record.rounds] == ["VÒNG GÓP Ý THỨ 1", "VÒNG GÓP Ý THỨ 2"]
+    assert [len(list(s.comments)) for s in record.rounds[0].sections] == [1, 1, 1, 1]
+
+
 def test_an_unchanged_record_is_answered_304(client, demo_report, secretary, reviewed):
     client.force_login(secretary)
     first = client.get(reverse("publishing:record_pdf", args=[demo_report.pk]))
@@ -326,6 +366,8 @@ def test_the_record_is_frozen_with_the_published_version(client, demo_report, se
     assert link in page
     served = client.get(link)
     assert served.content == frozen_pdf
+    assert client.get(link, HTTP_IF_NONE_MATCH=served["ETag"]).status_code == 304
+    assert served["ETag"] == f'"{record.pdf_sha256}"'
     assert "Góp ý sau khi phát hành." not in pdf_text(served.content)
     assert (
         client.get(reverse("publishing:published_record_docx", args=[demo_report.pk, 1])).content

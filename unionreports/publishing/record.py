@@ -9,7 +9,7 @@ import dataclasses
 import datetime
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -61,7 +61,7 @@ def build_record(
     document: ReportDocument,
     place: str,
     day: datetime.date,
-    rounds: Iterable[ReviewRound],
+    rounds: Sequence[ReviewRound],
     comments: Iterable[Comment],
     verdicts: Iterable[Verdict],
     versions: Mapping[str, TextVersion],
@@ -121,9 +121,6 @@ def build_record(
         )
 
     record_rounds = []
-    if threads.get(None):
-        # Comments written before the report was first sent to the committee.
-        record_rounds.append(("", "Ý KIẾN TRƯỚC KHI GỬI LẤY Ý KIẾN", "", threads[None], None, []))
     for review_round in sorted(rounds, key=lambda r: r.number):
         dates = f"Gửi lấy ý kiến lúc {vietnamese_time(review_round.started_at)}; " + (
             f"kết thúc lúc {vietnamese_time(review_round.closed_at)}."
@@ -140,6 +137,9 @@ def build_record(
                 by_round.get(review_round.pk, []),
             )
         )
+    if threads.get(None):
+        # Comments whose round is gone (a round's comments outlive it): listed, never dropped.
+        record_rounds.append(("", "Ý KIẾN KHÔNG GẮN VỚI VÒNG GÓP Ý NÀO", "", threads[None], None, []))
     built = tuple(
         RecordRound(
             number=f"{to_roman(position)}.",
@@ -152,7 +152,7 @@ def build_record(
             record_rounds, start=1
         )
     )
-    sent = sum(1 for _round in rounds)
+    sent = len(rounds)
     introduction = (
         f"Ban Chấp hành {document.author} đã lấy ý kiến góp ý của các Ủy viên Ban Chấp hành đối với "
         f"dự thảo báo cáo qua {sent:02d} vòng. Kết quả tổng hợp như sau:"
