@@ -23,6 +23,8 @@ SECRETARY_ACTION = (LOGIN, 404, 403, 403, 302)
 UNION_PAGE = (LOGIN, 404, 200, 200, 200)
 REPORT_PAGE = (LOGIN, 404, PUBLIC, 200, 200)
 EVERYONE = (200, 200, 200, 200, 200)
+# The committee's working papers: its members and the secretary, no delegate.
+COMMITTEE = (LOGIN, 404, 403, 200, 200)
 
 # name: (method, arguments, expected status per role in ROLES order)
 TABLE = {
@@ -86,6 +88,10 @@ TABLE = {
     "publishing:verdict": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 403)),
     "publishing:comment": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 302)),
     "publishing:resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
+    "publishing:record_pdf": ("get", {"pk": "report"}, COMMITTEE),
+    "publishing:record_docx": ("get", {"pk": "report"}, COMMITTEE),
+    "publishing:published_record_pdf": ("get", {"pk": "report", "version": 1}, COMMITTEE),
+    "publishing:published_record_docx": ("get", {"pk": "report", "version": 1}, COMMITTEE),
 }
 # The admin is for staff only; none of these roles is staff.
 ADMIN = "admin:"
@@ -123,6 +129,10 @@ DELEGATE_TABLE = {
     "publishing:verdict": CLOSED,
     "publishing:comment": CLOSED,
     "publishing:resolve": CLOSED,
+    "publishing:record_pdf": CLOSED,
+    "publishing:record_docx": CLOSED,
+    "publishing:published_record_pdf": CLOSED,
+    "publishing:published_record_docx": CLOSED,
 }
 DRAFT_CLOSED = "Chỉ Ban Chấp hành được đọc báo cáo trước khi phát hành"
 

@@ -177,6 +177,14 @@ def _check_publications(data: dict, files: dict[str, bytes]) -> None:
                 _("Version %(version)s of a published report does not match its SHA-256: it was changed.")
                 % {"version": row.get("version")}
             )
+    for row in data["publishing.publishedrecord"]:
+        for field in ("pdf", "docx"):
+            if row.get(field) not in files:
+                raise DamagedArchive(_("The archive lacks the file %(name)s.") % {"name": row.get(field)})
+            if sha256(files[row[field]]) != row.get(f"{field}_sha256"):
+                raise DamagedArchive(
+                    _("The record of the review kept with a published version does not match its SHA-256.")
+                )
 
 
 # Comments point at sections, areas and their items by id: "section-12", "area-7/item-91", and
@@ -217,6 +225,10 @@ ANCHORS: dict[tuple[str, str], tuple[Callable, Callable]] = {
     ("publishing.comment", "anchor"): (lambda value: [value], _rewrite_anchor),
     ("publishing.reviewround", "snapshot"): (lambda value: list(value), _rewrite_keys),
     ("publishing.textversion", "sections"): (lambda value: list(value), _rewrite_keys),
+    ("publishing.textversion", "order"): (
+        lambda value: list(value),
+        lambda value, ids: [_rewrite_anchor(anchor, ids) for anchor in value],
+    ),
 }
 
 
@@ -253,7 +265,7 @@ def _build(
         if field.name == "id":
             value = ids[table.record_of][value]
         elif (table.label, field.name) in FILES:
-            value = files[value] if field.name == "pdf" else files[value].decode()
+            value = files[value] if isinstance(field, models.BinaryField) else files[value].decode()
         elif _is_user(field):
             value = users.get(value)
         elif field.is_relation:

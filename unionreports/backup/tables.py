@@ -12,7 +12,15 @@ from django.db import models
 
 from unionreports.accounts.models import Affiliation, Invitation
 from unionreports.committee.models import Membership, Organization, Person, Term
-from unionreports.publishing.models import Comment, Publication, PublicLink, ReviewRound, TextVersion, Verdict
+from unionreports.publishing.models import (
+    Comment,
+    Publication,
+    PublicLink,
+    PublishedRecord,
+    ReviewRound,
+    TextVersion,
+    Verdict,
+)
 from unionreports.reports.models import (
     AchievementArea,
     AchievementItem,
@@ -78,6 +86,10 @@ TABLES = [
     Table(Comment, lambda org, ids: Comment.objects.filter(report__term__organization=org)),
     Table(TextVersion, lambda org, ids: TextVersion.objects.filter(report__term__organization=org)),
     Table(Publication, lambda org, ids: Publication.objects.filter(report__term__organization=org)),
+    Table(
+        PublishedRecord,
+        lambda org, ids: PublishedRecord.objects.filter(publication__report__term__organization=org),
+    ),
     Table(PublicLink, lambda org, ids: PublicLink.objects.filter(report__term__organization=org)),
     Table(Organization.history.model, lambda org, ids: Organization.history.filter(id=org.pk)),
     Table(Term.history.model, lambda org, ids: Term.history.filter(organization_id=org.pk)),
@@ -99,4 +111,9 @@ TABLES = [
 TABLES_BY_LABEL = {table.label: table for table in TABLES}
 
 # Fields whose bytes travel as files of their own beside the data: (table, field) → file suffix.
-FILES = {(Publication._meta.label_lower, "pdf"): "pdf", (Publication._meta.label_lower, "html"): "html"}
+FILES = {
+    (Publication._meta.label_lower, "pdf"): "pdf",
+    (Publication._meta.label_lower, "html"): "html",
+    (PublishedRecord._meta.label_lower, "pdf"): "record.pdf",
+    (PublishedRecord._meta.label_lower, "docx"): "record.docx",
+}

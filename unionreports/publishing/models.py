@@ -216,6 +216,10 @@ class TextVersion(models.Model):
     )
     digest = models.CharField(_("digest"), max_length=64)
     sections = models.JSONField(_("text of each section"), default=dict)
+    # PostgreSQL keeps no order of a JSON object's keys: the reading order is kept beside them.
+    order = models.JSONField(
+        _("order of the sections"), default=list, blank=True, help_text=_("Their anchors, in reading order.")
+    )
     created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
 
     class Meta:
@@ -228,3 +232,25 @@ class TextVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} – {self.digest[:12]}"
+
+
+class PublishedRecord(models.Model):
+    """The record of the review ("Tổng hợp ý kiến góp ý") as it stood when a version was published."""
+
+    publication = models.OneToOneField(
+        Publication, on_delete=models.CASCADE, related_name="record", verbose_name=_("publication")
+    )
+    pdf = models.BinaryField(_("PDF"))
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    docx = models.BinaryField(_("Word file"))
+    docx_sha256 = models.CharField(_("SHA-256 of the Word file"), max_length=64)
+    # Frozen with the bytes, as the publication's file name is.
+    name = models.CharField(_("file name"), max_length=255, help_text=_("Without the extension."))
+
+    class Meta:
+        ordering = ["publication"]
+        verbose_name = _("record of the review")
+        verbose_name_plural = _("records of the review")
+
+    def __str__(self) -> str:
+        return f"{self.publication} – {self.name}"

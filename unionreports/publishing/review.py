@@ -130,8 +130,9 @@ def committee_members(organization: Organization):
 def remember_text(report: Report, document: ReportDocument) -> str:
     """Keeps the text of `document` under its digest (once), to show later what changed since."""
     digest = document.digest()
+    texts = document_texts(document)
     TextVersion.objects.get_or_create(
-        report=report, digest=digest, defaults={"sections": document_texts(document)}
+        report=report, digest=digest, defaults={"sections": texts, "order": list(texts)}
     )
     return digest
 

@@ -14,6 +14,7 @@ from unionreports.reports.models import Report
 
 from . import delivery
 from .models import Publication, PublicLink
+from .record import record_freeze
 from .state import APPROVED, CHANGED, PUBLISHED, report_state
 
 
@@ -54,6 +55,7 @@ def report_publish(*, report: Report, by) -> Publication:
         digest=state.digest,
         published_by=by,
     )
+    record_freeze(publication=publication, report=report, document=document)
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
     notices.report_published(publication)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, views
+from . import record_views, review_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -11,6 +11,20 @@ urlpatterns = [
     path("reports/<int:pk>/link", views.renew_link, name="renew_link"),
     path("reports/<int:pk>/review/", review_views.review_page, name="review"),
     path("reports/<int:pk>/review/pdf", review_views.review_pdf, name="review_pdf"),
+    path("reports/<int:pk>/review/record.pdf", record_views.record_pdf, name="record_pdf"),
+    path("reports/<int:pk>/review/record.docx", record_views.record_docx, name="record_docx"),
+    path(
+        "reports/<int:pk>/publications/<int:version>/record.pdf",
+        record_views.published_record,
+        {"extension": "pdf"},
+        name="published_record_pdf",
+    ),
+    path(
+        "reports/<int:pk>/publications/<int:version>/record.docx",
+        record_views.published_record,
+        {"extension": "docx"},
+        name="published_record_docx",
+    ),
     path("reports/<int:pk>/review/send", review_views.send_to_review, name="send_to_review"),
     path("reports/<int:pk>/review/withdraw", review_views.withdraw, name="withdraw"),
     path("reports/<int:pk>/review/verdict", review_views.give_verdict, name="verdict"),

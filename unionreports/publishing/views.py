@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -9,6 +10,7 @@ from unionreports.reports.access import get_report_for_user
 from unionreports.reports.compose import compose_report
 
 from .delivery import latest_for_token, published_pdf_response
+from .models import PublishedRecord
 from .services import link_renew, report_publish
 from .state import report_state
 
@@ -32,7 +34,9 @@ def publications(request, pk: int):
     context = {
         "report": report,
         "state": report_state(report, compose_report(report)),
-        "publications": report.publications.defer("pdf", "html").select_related("published_by__profile"),
+        "publications": report.publications.defer("pdf", "html")
+        .select_related("published_by__profile")
+        .annotate(has_record=Exists(PublishedRecord.objects.filter(publication=OuterRef("pk")))),
         "link": report.public_links.filter(revoked_at__isnull=True).first(),
     }
     return render(request, "publishing/publications.html", context)
