@@ -261,8 +261,8 @@ def test_the_builder_makes_no_query(demo_report, reviewed, django_assert_num_que
     report = Report.objects.with_document_data().get(pk=demo_report.pk)
     document = compose_report(report)
     rounds = list(report.rounds.all())
-    comments = list(report.comments.select_related("author"))
-    verdicts = list(Verdict.objects.filter(round__report=report).select_related("user"))
+    comments = list(report.comments.select_related("author__profile"))
+    verdicts = list(Verdict.objects.filter(round__report=report).select_related("user__profile"))
     versions = {v.digest: v for v in TextVersion.objects.filter(report=report)}
     with django_assert_num_queries(0):
         record = build_record(
