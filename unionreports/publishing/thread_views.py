@@ -38,7 +38,9 @@ def thread_reply(request, pk: int, comment_pk: int):
             parent=thread,
         )
     except ValidationError as error:
-        return refused(request, thread, _("The reply was not saved: %(why)s") % {"why": " ".join(error.messages)})
+        return refused(
+            request, thread, _("The reply was not saved: %(why)s") % {"why": " ".join(error.messages)}
+        )
     if not wants_thread(request):
         messages.success(request, _("Your reply is saved."))
     return answer(request, report, thread)

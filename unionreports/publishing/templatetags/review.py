@@ -69,6 +69,6 @@ def open_on_area(comments, area) -> int:
 
 
 @register.filter
-def differs_from(quote: str, text) -> bool:
-    """Whether the text a comment quotes reads otherwise than `text` (the item as it is now)."""
-    return " ".join(quote.removeprefix("-").split()) != " ".join(str(text or "").split())
+def differs_from(text, quote: str) -> bool:
+    """Whether `text` (an item as it is now) reads otherwise than a comment's quote of it."""
+    return " ".join(str(text or "").split()) != " ".join(quote.removeprefix("-").split())
