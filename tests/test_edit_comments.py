@@ -256,3 +256,17 @@ def test_the_comments_of_a_page_are_read_in_one_query(django_assert_num_queries,
         comments = section_comments(report, causes)
         names = [reply.author.username for thread in comments.threads() for reply in thread.thread_replies]
     assert len(names) == 3
+
+
+def test_comments_on_a_part_since_removed_are_on_the_outline_page(client, in_review, secretary, member):
+    from unionreports.reports import services
+
+    causes = section(in_review, "causes")
+    about_item(in_review, member, "causes", 0, "Về một ý của phần đã bỏ.")
+    comment_on(in_review, member, section(in_review, "lessons").anchor, "Về phần còn lại.")
+    services.section_delete(section=causes)
+    client.force_login(secretary)
+    html = client.get(page(in_review, "outline")).text
+    assert "Về một ý của phần đã bỏ." in place(html, "removed")
+    assert "Về phần còn lại." not in html
+    assert ">1</span>" in tab(html, "Bố cục")

@@ -76,6 +76,13 @@ TABLE = {
     "publishing:verdict": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 403)),
     "publishing:comment": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 302)),
     "publishing:resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
+    # An empty reply is refused with a message, back on the page it came from.
+    "publishing:thread_reply": (
+        "post",
+        {"pk": "report", "comment_pk": "comment"},
+        (LOGIN, 404, 403, 302, 302),
+    ),
+    "publishing:thread_resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
 }
 # The admin is for staff only; none of these roles is staff.
 ADMIN = "admin:"
@@ -112,6 +119,8 @@ DELEGATE_TABLE = {
     "publishing:verdict": CLOSED,
     "publishing:comment": CLOSED,
     "publishing:resolve": CLOSED,
+    "publishing:thread_reply": CLOSED,
+    "publishing:thread_resolve": CLOSED,
 }
 DRAFT_CLOSED = "Chỉ Ban Chấp hành được đọc báo cáo trước khi phát hành"
 

@@ -71,9 +71,12 @@ def threads_about(report: Report, anchors: list[str]) -> list[Comment]:
     if not anchors:
         return []
     about = reduce(or_, (Q(anchor=a) | Q(anchor__startswith=f"{a}/") for a in anchors))
-    comments = list(
-        Comment.objects.filter(about, report=report).select_related("author").order_by("created_at", "id")
-    )
+    return _threads(Comment.objects.filter(about, report=report))
+
+
+def _threads(comments) -> list[Comment]:
+    """The threads among `comments` (replies included), each with its `thread_replies`; one query."""
+    comments = list(comments.select_related("author").order_by("created_at", "id"))
     threads = {comment.pk: comment for comment in comments if comment.parent_id is None}
     for thread in threads.values():
         thread.thread_replies = []
@@ -141,6 +144,21 @@ def area_comments(report: Report, area: AchievementArea) -> PageComments:
             page.top.add(thread)
         else:
             (page.items.setdefault(pk, Place(f"item-{pk}")) if pk in items else page.removed).add(thread)
+    return page
+
+
+def outline_comments(report: Report) -> PageComments:
+    """Comments on parts, sections or areas since removed, shown on the outline page (one query).
+
+    The report as loaded: its sections and their areas prefetched.
+    """
+    known = ["opening", "closing"]
+    for section in report.sections.all():
+        known += [section.anchor, *(area.anchor for area in section.areas.all())]
+    inside = reduce(or_, (Q(anchor=a) | Q(anchor__startswith=f"{a}/") for a in known))
+    page = PageComments()
+    for thread in _threads(report.comments.exclude(inside)):
+        page.removed.add(thread)
     return page
 
 

@@ -2,7 +2,14 @@
 
 from django import template
 
-from ..page_comments import PageComments, Place, area_comments, prose_comments, section_comments
+from ..page_comments import (
+    PageComments,
+    Place,
+    area_comments,
+    outline_comments,
+    prose_comments,
+    section_comments,
+)
 from ..review import open_comment_counts
 from ..state import report_state, report_states
 
@@ -34,12 +41,15 @@ def state_for(states: dict, report):
 
 
 @register.simple_tag
-def comments_on_page(report, part, section=None):
+def comments_on_page(report, part, section=None, current=""):
     """The comment threads of an editing page, placed beside what they are about (one query).
 
     `part` is the page (its `area` for an area's page, its slug "prose" for the opening and
-    closing); `section` the section of a section's page, as loaded with its items and areas.
+    closing); `section` the section of a section's page, as loaded with its items and areas;
+    `current` the page's tab ("outline" shows the comments on parts since removed).
     """
+    if current == "outline":
+        return outline_comments(report)
     area = getattr(part, "area", None)
     if area is not None:
         return area_comments(report, area)
