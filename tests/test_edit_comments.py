@@ -207,8 +207,10 @@ def test_only_the_secretary_resolves(client, in_review, secretary, member, outsi
 def test_a_reply_goes_back_only_to_a_page_of_this_site(client, in_review, secretary, member):
     thread = about_item(in_review, member, "causes", 1, "Cần sửa ý này.")
     client.force_login(secretary)
-    response = client.post(reply_url(in_review, thread), {"text": "Được.", "next": "https://evil.example/x"})
-    assert response["Location"] == reverse("publishing:review", args=[in_review.pk]) + f"#comment-{thread.pk}"
+    review_page = reverse("publishing:review", args=[in_review.pk]) + f"#comment-{thread.pk}"
+    for elsewhere in ("https://evil.example/x", "//evil.example/x", "achievement", "javascript:alert(1)"):
+        response = client.post(reply_url(in_review, thread), {"text": "Được.", "next": elsewhere})
+        assert response.status_code == 302 and response["Location"] == review_page
 
 
 def test_a_reply_to_a_reply_is_refused(client, in_review, secretary, member):

@@ -8,8 +8,8 @@ page the form names in `next`, at the thread.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -82,8 +82,9 @@ def refused(request, thread, message: str):
 def back(request, thread):
     """To the page in `next` when it is one of this site's, else the review page; at the thread."""
     following = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # A path of this site only: `redirect` would take a bare word for a view's name.
+    if not following.startswith("/") or not url_has_allowed_host_and_scheme(
         following, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         following = reverse("publishing:review", args=[thread.report_id])
-    return redirect(f"{following.split('#')[0]}#comment-{thread.pk}")
+    return HttpResponseRedirect(f"{following.split('#')[0]}#comment-{thread.pk}")
