@@ -92,6 +92,13 @@ TABLE = {
     "publishing:record_docx": ("get", {"pk": "report"}, COMMITTEE),
     "publishing:published_record_pdf": ("get", {"pk": "report", "version": 1}, COMMITTEE),
     "publishing:published_record_docx": ("get", {"pk": "report", "version": 1}, COMMITTEE),
+    # An empty reply is refused with a message, back on the page it came from.
+    "publishing:thread_reply": (
+        "post",
+        {"pk": "report", "comment_pk": "comment"},
+        (LOGIN, 404, 403, 302, 302),
+    ),
+    "publishing:thread_resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
 }
 # The admin is for staff only; none of these roles is staff.
 ADMIN = "admin:"
@@ -133,6 +140,8 @@ DELEGATE_TABLE = {
     "publishing:record_docx": CLOSED,
     "publishing:published_record_pdf": CLOSED,
     "publishing:published_record_docx": CLOSED,
+    "publishing:thread_reply": CLOSED,
+    "publishing:thread_resolve": CLOSED,
 }
 DRAFT_CLOSED = "Chỉ Ban Chấp hành được đọc báo cáo trước khi phát hành"
 

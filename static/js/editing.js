@@ -6,8 +6,9 @@
   var forms = document.querySelectorAll("form[data-warn-unsaved]");
   forms.forEach(function (form) {
     if (form.dataset.warnUnsaved === "dirty") dirty = true;
-    form.addEventListener("input", function () { dirty = true; });
-    form.addEventListener("change", function () { dirty = true; });
+    // A reply typed beside a row belongs to its own form (form="…"): it is no unsaved edit.
+    form.addEventListener("input", function (event) { if (event.target.form === form) dirty = true; });
+    form.addEventListener("change", function (event) { if (event.target.form === form) dirty = true; });
     form.addEventListener("submit", function () { dirty = false; });
   });
   window.addEventListener("beforeunload", function (event) {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import record_views, review_views, views
+from . import record_views, review_views, thread_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -30,4 +30,14 @@ urlpatterns = [
     path("reports/<int:pk>/review/verdict", review_views.give_verdict, name="verdict"),
     path("reports/<int:pk>/review/comments", review_views.add_comment, name="comment"),
     path("reports/<int:pk>/review/comments/<int:comment_pk>", review_views.resolve_comment, name="resolve"),
+    path(
+        "reports/<int:pk>/review/comments/<int:comment_pk>/reply",
+        thread_views.thread_reply,
+        name="thread_reply",
+    ),
+    path(
+        "reports/<int:pk>/review/comments/<int:comment_pk>/resolve",
+        thread_views.thread_resolve,
+        name="thread_resolve",
+    ),
 ]
