@@ -1,7 +1,9 @@
 """Where the editing pages of a report are, by the names a secretary knows them by."""
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests.factories import sitting_accounts
 from unionreports.publishing import review
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import AchievementArea, Report, ReportItem, ReportSection
@@ -58,3 +60,15 @@ def approve(report, user, decision: str = "approve"):
     """`user`'s verdict on the report as it reads now (the digest the member saw)."""
     document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
     return review.verdict_give(report=report, user=user, decision=decision, digest=document.digest())
+
+
+def committee_approves(report, *, but=()) -> None:
+    """Every committee member sitting on the report's date approves it as it reads now (those
+    without an account get one, linked to them), except the users in `but`."""
+    sitting_accounts(report)
+    seats = review.committee_seats(Report.objects.with_document_data().get(pk=report.pk))
+    skipped = {user.pk for user in but}
+    for user in (
+        get_user_model().objects.filter(pk__in=[seat.user_id for seat in seats]).exclude(pk__in=skipped)
+    ):
+        approve(report, user)

@@ -4,12 +4,11 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from django.core.exceptions import ValidationError
 
 from unionreports.committee.models import Organization, Person
 
