@@ -70,8 +70,8 @@ def organization_page(request, organization, *, invite_form=None):
             invitation.link = request.build_absolute_uri(invitation.get_absolute_url())
         people = organization.people.all()
         if invite_form is None:
-            invite = parse_id(request.GET.get("invite", ""))
-            initial = {"person": invite, "role": Affiliation.Role.MEMBER} if invite else {}
+            # From a committee row (?invite=<person>): that member, as a committee member.
+            initial = {"person": parse_id(request.GET.get("invite", "")), "role": Affiliation.Role.MEMBER}
             invite_form = InvitationForm(initial=initial, people=people)
         context |= {
             "invitations": invitations,
