@@ -56,7 +56,9 @@ class Affiliation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "organization"], name="accounts_affiliation_unique_user"),
             models.UniqueConstraint(
-                fields=["organization", "person"], name="accounts_affiliation_unique_person"
+                fields=["organization", "person"],
+                name="accounts_affiliation_unique_person",
+                violation_error_message=_("This committee member already has an account."),
             ),
         ]
 

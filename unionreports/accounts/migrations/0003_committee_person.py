@@ -44,6 +44,6 @@ class Migration(migrations.Migration):
         migrations.RunPython(sent_when_created, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='affiliation',
-            constraint=models.UniqueConstraint(fields=('organization', 'person'), name='accounts_affiliation_unique_person'),
+            constraint=models.UniqueConstraint(fields=('organization', 'person'), name='accounts_affiliation_unique_person', violation_error_message='This committee member already has an account.'),
         ),
     ]
