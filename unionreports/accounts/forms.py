@@ -22,7 +22,7 @@ class InvitationForm(forms.ModelForm):
         labels = {"person": _("Committee member")}
         help_texts = {"person": _("Whom of the committee the account will be; empty for someone else.")}
 
-    def __init__(self, *args, people=(), **kwargs):
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
         self.fields["person"].empty_label = _("— not a committee member —")
