@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, settings
 
-from tests.factories import AffiliationFactory, UserFactory
+from tests.factories import AffiliationFactory, UserFactory, sitting_accounts
 from unionreports.accounts.models import Affiliation
 from unionreports.reports.demo import load_demo
 
@@ -34,7 +34,8 @@ def secretary(demo_report):
 
 @pytest.fixture
 def member(demo_report):
-    return AffiliationFactory(organization=demo_report.term.organization, role=Affiliation.Role.MEMBER).user
+    """A committee member sitting on the demo report's date, with an account linked to them."""
+    return sitting_accounts(demo_report, 1, role=Affiliation.Role.MEMBER)[0]
 
 
 @pytest.fixture

@@ -131,3 +131,27 @@ class ReportItemFactory(factory.django.DjangoModelFactory):
 
     section = factory.SubFactory(SectionFactory, kind="list")
     text = factory.Sequence(lambda n: f"Hạn chế số {n}.")
+
+
+def sitting_accounts(report, count: int | None = None, *, role: str = "member") -> list:
+    """New accounts for the first `count` (default: all) committee members sitting on the report's
+    date who have none, each linked to its member: the accounts whose approvals count."""
+    linked = set(
+        Affiliation.objects.filter(organization=report.term.organization, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    seats = [
+        m
+        for m in report.term.memberships.select_related("person").order_by("position", "joined_on", "id")
+        if m.sits_on(report.date) and m.person_id not in linked
+    ]
+    return [
+        AffiliationFactory(
+            organization=report.term.organization,
+            role=role,
+            person=m.person,
+            user__profile__full_name=m.person.full_name,
+        ).user
+        for m in seats[:count]
+    ]

@@ -3,8 +3,10 @@
 import html
 import re
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests.factories import sitting_accounts
 from unionreports.publishing import review
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import AchievementArea, Report, ReportItem, ReportSection
@@ -76,3 +78,15 @@ def review_rows(html_text: str) -> dict[str, str]:
         identity, rest = chunk.split('"', 1)
         rows[identity] = rest.split(">", 1)[1].split('<div class="nl-row')[0]
     return rows
+
+
+def committee_approves(report, *, but=()) -> None:
+    """Every committee member sitting on the report's date approves it as it reads now (those
+    without an account get one, linked to them), except the users in `but`."""
+    sitting_accounts(report)
+    seats = review.committee_seats(Report.objects.with_document_data().get(pk=report.pk))
+    skipped = {user.pk for user in but}
+    for user in (
+        get_user_model().objects.filter(pk__in=[seat.user_id for seat in seats]).exclude(pk__in=skipped)
+    ):
+        approve(report, user)

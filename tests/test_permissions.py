@@ -8,8 +8,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.factories import AffiliationFactory
-from tests.pages import approve, areas, reading_order, section
+from tests.factories import AffiliationFactory, sitting_accounts
+from tests.pages import areas, committee_approves, reading_order, section
+from unionreports.accounts.models import Invitation
 from unionreports.publishing import review
 from unionreports.publishing.services import link_renew, report_publish
 from unionreports.rendering import pdf as pdf_module
@@ -43,6 +44,14 @@ TABLE = {
     "notices:mark_all_read": ("post", {}, (LOGIN, 302, 302, 302, 302)),
     "accept_invitation": ("get", {"token": "no-such-token"}, (410, 410, 410, 410, 410)),
     "invite": ("post", {"org_pk": "org"}, (LOGIN, 404, 403, 403, 400)),
+    "invitation_resend": ("post", {"org_pk": "org", "pk": "invitation"}, SECRETARY_ACTION),
+    "invitation_revoke": ("post", {"org_pk": "org", "pk": "invitation"}, SECRETARY_ACTION),
+    "committee:affiliation_link": ("post", {"pk": "org", "affiliation_pk": "affiliation"}, SECRETARY_ACTION),
+    "committee:affiliation_remove": (
+        "post",
+        {"pk": "org", "affiliation_pk": "affiliation"},
+        SECRETARY_ACTION,
+    ),
     "set_language": ("post", {}, (302, 302, 302, 302, 302)),
     "rendering:font": ("get", {"face": "regular"}, EVERYONE),
     "reports:list": ("get", {}, (LOGIN, 200, 200, 200, 200)),
@@ -85,7 +94,8 @@ TABLE = {
     "publishing:review_pdf": ("get", {"pk": "report"}, (LOGIN, 404, 403, 200, 200)),
     "publishing:send_to_review": ("post", {"pk": "report"}, SECRETARY_ACTION),
     "publishing:withdraw": ("post", {"pk": "report"}, SECRETARY_ACTION),
-    "publishing:verdict": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 403)),
+    # A secretary's answer is refused with a message unless the account is a sitting member's.
+    "publishing:verdict": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 302)),
     "publishing:comment": ("post", {"pk": "report"}, (LOGIN, 404, 403, 302, 302)),
     "publishing:resolve": ("post", {"pk": "report", "comment_pk": "comment"}, SECRETARY_ACTION),
     "publishing:record_pdf": ("get", {"pk": "report"}, COMMITTEE),
@@ -187,9 +197,9 @@ def render_once():
 @pytest.fixture
 def world(db, demo_report, secretary):
     organization = demo_report.term.organization
-    member = AffiliationFactory(organization=organization, role="member").user
+    member = sitting_accounts(demo_report, 1)[0]
     review.round_start(report=demo_report, by=secretary)
-    approve(demo_report, member)
+    committee_approves(demo_report)
     report_publish(report=demo_report, by=secretary)
     comment = review.comment_add(
         report=demo_report,
@@ -216,6 +226,10 @@ def world(db, demo_report, secretary):
         "comment": comment.pk,
         "notice": secretary.notices.get(kind="comment").pk,
         "token": demo_report.public_links.get().token,
+        "invitation": Invitation.objects.create(
+            organization=organization, email="a@example.vn", role="member"
+        ).pk,
+        "affiliation": organization.affiliations.get(user=member).pk,
     }
     return users, values
 
@@ -234,13 +248,12 @@ def test_each_url_answers_each_role_as_expected(client, world, name, role):
 
 def report_in_state(report, secretary, state: str) -> dict:
     """Puts the demo report in `state` (one of STATES); the values the table's URLs need."""
-    organization = report.term.organization
-    member = AffiliationFactory(organization=organization, role="member").user
+    member = sitting_accounts(report, 1)[0]
     review.round_start(report=report, by=secretary)
     personnel = section(report, "personnel").anchor
     comment = review.comment_add(report=report, author=member, anchor=personnel, text="Góp ý.", parent=None)
     if state in ("published", "link_revoked"):
-        approve(report, member)
+        committee_approves(report)
         report_publish(report=report, by=secretary)
     if state == "link_revoked":
         report.public_links.update(revoked_at=timezone.now())

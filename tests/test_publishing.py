@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory
-from tests.pages import approve as verdict
+from tests.pages import committee_approves
 from unionreports.publishing import delivery, review
 from unionreports.publishing.models import Publication
 from unionreports.rendering import pdf as pdf_module
@@ -34,10 +34,9 @@ def stored_pdf() -> bytes:
 
 
 def approve(report, secretary) -> None:
-    """Sends the report to its committee (one member, created here) and has it approved."""
-    member = AffiliationFactory(organization=report.term.organization, role="member").user
+    """Sends the report to its committee (accounts made for its members) and has it approved."""
     review.round_start(report=report, by=secretary)
-    verdict(report, member)
+    committee_approves(report)
 
 
 @pytest.fixture
@@ -86,8 +85,7 @@ def test_publishing_again_makes_a_new_version_beside_the_old(client, demo_report
     demo_report.closing += "\nĐoạn mới."
     demo_report.save()
     review.round_start(report=demo_report, by=secretary)
-    member = demo_report.term.organization.affiliations.get(role="member").user
-    verdict(demo_report, member)
+    committee_approves(demo_report)
     client.force_login(secretary)
     client.post(reverse("publishing:publish", args=[demo_report.pk]))
     versions = list(demo_report.publications.values_list("version", "sha256"))

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.admin.sites import site
 from django.urls import reverse
 
-from tests.factories import AffiliationFactory, ReportItemFactory
+from tests.factories import AffiliationFactory, ReportItemFactory, sitting_accounts
 from tests.pages import approve, areas, items, page, read, review_rows, section
 from unionreports.lib.worddiff import word_diff
 from unionreports.publishing import review
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def members(demo_report):
-    organization = demo_report.term.organization
-    return [AffiliationFactory(organization=organization, role="member").user for _ in range(2)]
+    """Accounts of the 7 committee members sitting on the demo report's date."""
+    return sitting_accounts(demo_report)
 
 
 def url(name, report, *args):
@@ -63,7 +63,7 @@ def test_a_full_round_from_draft_to_a_published_version(client, demo_report, sec
     client.post(url("send_to_review", demo_report))
     assert status(demo_report) == "review"
 
-    first, second = members
+    first, second = members[:2]
     client.force_login(first)
     lessons = anchor(demo_report, "lessons")
     client.post(
@@ -117,15 +117,17 @@ def test_a_majority_is_enough_when_the_union_says_so(client, demo_report, secret
     organization = demo_report.term.organization
     organization.approval_rule = "majority"
     organization.save()
-    third = AffiliationFactory(organization=organization, role="member").user
     client.force_login(secretary)
     client.post(url("send_to_review", demo_report))
-    for user in members:
+    for user in members[:3]:
         client.force_login(user)
         answer(client, demo_report, "approve")
-    client.force_login(third)
+    client.force_login(members[3])
     answer(client, demo_report, "changes")
-    assert status(demo_report) == "approved"
+    assert status(demo_report) == "review"  # 3 of 7
+    client.force_login(members[4])
+    answer(client, demo_report, "approve")
+    assert status(demo_report) == "approved"  # 4 of 7
 
 
 def test_an_answer_about_a_text_that_changed_meanwhile_is_refused(client, demo_report, secretary, members):
@@ -290,7 +292,7 @@ def test_changing_it_back_makes_it_approved_again(client, demo_report, secretary
 def test_members_see_which_comments_are_theirs(client, demo_report, secretary, members):
     client.force_login(secretary)
     client.post(url("send_to_review", demo_report))
-    first, second = members
+    first, second = members[:2]
     client.force_login(first)
     client.post(
         url("comment", demo_report),
@@ -308,7 +310,9 @@ def test_only_members_give_verdicts_and_only_the_secretary_resolves(client, demo
     delegate = AffiliationFactory(organization=demo_report.term.organization, role="delegate").user
     client.force_login(secretary)
     client.post(url("send_to_review", demo_report))
-    assert client.post(url("verdict", demo_report), {"decision": "approve"}).status_code == 403
+    digest = compose_report(Report.objects.with_document_data().get(pk=demo_report.pk)).digest()
+    refused = client.post(url("verdict", demo_report), {"decision": "approve", "digest": digest}, follow=True)
+    assert "alert-error" in refused.text and not demo_report.rounds.get().verdicts.exists()
     client.force_login(members[0])
     client.post(url("comment", demo_report), {"anchor": anchor(demo_report, "personnel"), "text": "Góp ý."})
     comment = demo_report.comments.get()

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTIFACTS
-from tests.factories import AffiliationFactory
-from tests.pages import items, section
+from tests.factories import sitting_accounts
+from tests.pages import committee_approves, items, section
 from unionreports.reports.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,10 +42,8 @@ def test_a_report_is_reviewed_approved_published_and_downloaded(browser, live_se
     secretary = organization.affiliations.get(role="secretary").user
     secretary.set_password("password")
     secretary.save()
-    first, second = (
-        AffiliationFactory(organization=organization, role="member", user__profile__full_name=name).user
-        for name in ("An", "Bình")
-    )
+    # The 7 members sitting on the report's date: two review in the browser, the rest approve at the end.
+    first, second = sitting_accounts(report)[:2]
     review_url = f"{live_server.url}/reports/{report.pk}/review/"
     lessons, personnel = section(report, "lessons"), section(report, "personnel").anchor
 
@@ -91,6 +89,7 @@ def test_a_report_is_reviewed_approved_published_and_downloaded(browser, live_se
         page.goto(review_url)
         page.get_by_role("button", name="Tôi nhất trí").click()
         page.get_by_text("Đã ghi nhận ý kiến của bạn.").wait_for()
+    committee_approves(report, but=(first, second))
 
     boss.goto(f"{live_server.url}/reports/{report.pk}/publications/")
     boss.on("dialog", lambda dialog: dialog.accept())

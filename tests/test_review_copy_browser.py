@@ -49,7 +49,7 @@ def reviewing(browser, live_server):
     organization = report.term.organization
     secretary = organization.affiliations.get(role="secretary").user
     round_start(report=report, by=secretary)
-    member = AffiliationFactory(organization=organization, role="member", user__first_name="An").user
+    member = AffiliationFactory(organization=organization, role="member", user__profile__full_name="An").user
     page = as_user(browser, live_server, member)
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{live_server.url}/reports/{report.pk}/review/")

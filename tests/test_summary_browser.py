@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ARTIFACTS
-from tests.factories import AffiliationFactory
+from tests.factories import sitting_accounts
+from tests.pages import committee_approves
 from tests.test_review_browser import as_user
 from unionreports.reports.demo import load_demo
 from unionreports.reports.models import Report
@@ -35,7 +36,7 @@ def test_a_term_summary_is_drafted_from_its_kind_reviewed_published_and_read_bac
     secretary = organization.affiliations.get(role="secretary").user
     secretary.set_password("password")
     secretary.save()
-    member = AffiliationFactory(organization=organization, role="member", user__profile__full_name="An").user
+    member = sitting_accounts(demo, 1)[0]
 
     boss = as_user(browser, live_server, secretary)
     boss.goto(f"{live_server.url}/unions/{organization.pk}/reports/new/")
@@ -63,6 +64,7 @@ def test_a_term_summary_is_drafted_from_its_kind_reviewed_published_and_read_bac
     reader.goto(review_url)
     reader.get_by_role("button", name="Tôi nhất trí").click()
     reader.get_by_text("Đã ghi nhận ý kiến của bạn.").wait_for()
+    committee_approves(report, but=(member,))
 
     boss.goto(f"{live_server.url}/reports/{report.pk}/publications/")
     boss.on("dialog", lambda dialog: dialog.accept())

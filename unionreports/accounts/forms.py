@@ -19,12 +19,18 @@ class LoginForm(AuthenticationForm):
 
 
 class InvitationForm(forms.ModelForm):
+    """Whom to invite; `people` are the union's committee members the invitation may be for."""
+
     class Meta:
         model = Invitation
-        fields = ["email", "role"]
+        fields = ["person", "email", "role"]
+        labels = {"person": _("Committee member")}
+        help_texts = {"person": _("Whom of the committee the account will be; empty for someone else.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["person"].empty_label = _("— not a committee member —")
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -34,6 +40,22 @@ def full_name_field() -> forms.CharField:
     return forms.CharField(
         label=capfirst(field.verbose_name), max_length=field.max_length, help_text=field.help_text
     )
+
+
+class PersonChoiceForm(forms.Form):
+    """Which committee member an account is (the select beside each account on the union page)."""
+
+    person = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Committee member"),
+        empty_label=_("— not a committee member —"),
+        error_messages={"invalid_choice": _("Choose a member of this union's committee.")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
 
 
 class AcceptInvitationForm(UserCreationForm):

@@ -4,12 +4,13 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unionreports.committee.models import Organization
+from unionreports.committee.models import Organization, Person
 
 
 def new_token() -> str:
@@ -68,6 +69,16 @@ class Affiliation(models.Model):
         Organization, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("union")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Who of the committee records this account is: approvals count for people, not accounts.
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="affiliations",
+        verbose_name=_("committee member"),
+        help_text=_("The person of the committee records this account belongs to."),
+    )
 
     class Meta:
         ordering = ["organization", "user"]
@@ -75,6 +86,11 @@ class Affiliation(models.Model):
         verbose_name_plural = _("affiliations")
         constraints = [
             models.UniqueConstraint(fields=["user", "organization"], name="accounts_affiliation_unique_user"),
+            models.UniqueConstraint(
+                fields=["organization", "person"],
+                name="accounts_affiliation_unique_person",
+                violation_error_message=_("This committee member already has an account."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -88,11 +104,36 @@ class Affiliation(models.Model):
     def reads_drafts(self) -> bool:
         return self.role in self.READS_DRAFTS
 
+    def clean(self) -> None:
+        if self.person_id:
+            check_person(self.person, self.organization_id, self.role)
+
+
+def check_person(person: Person, organization_id: int, role: str) -> None:
+    """An account or an invitation may be a committee member's: of the same union, not a delegate."""
+    if person.organization_id != organization_id:
+        raise ValidationError(
+            {"person": ValidationError(_("This person belongs to another union."), code="other_union")}
+        )
+    if role not in Affiliation.READS_DRAFTS:
+        raise ValidationError(
+            {
+                "person": ValidationError(
+                    _("A delegate's account cannot be a committee member's."), code="delegate"
+                )
+            }
+        )
+
 
 class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        """Neither accepted nor revoked, expired or not: the secretary may still resend them."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
     def open(self) -> "InvitationQuerySet":
+        """Pending and within its validity: the link works."""
         cutoff = timezone.now() - Invitation.VALID_FOR
-        return self.filter(accepted_at__isnull=True, created_at__gte=cutoff)
+        return self.pending().filter(sent_at__gte=cutoff)
 
 
 class Invitation(models.Model):
@@ -113,8 +154,20 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("invited by"),
     )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("committee member"),
+        help_text=_("The person of the committee records the account will belong to."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The link works for VALID_FOR from the last time it was sent: resending renews it.
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -128,3 +181,36 @@ class Invitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("accept_invitation", args=[self.token])
+
+    @property
+    def expires_at(self) -> datetime.datetime:
+        return self.sent_at + self.VALID_FOR
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at < timezone.now()
+
+    def clean(self) -> None:
+        if not self.person_id:
+            return
+        check_person(self.person, self.organization_id, self.role)
+        if Affiliation.objects.filter(
+            organization_id=self.organization_id, person_id=self.person_id
+        ).exists():
+            raise ValidationError(
+                {
+                    "person": ValidationError(
+                        _("This committee member already has an account."), code="has_account"
+                    )
+                }
+            )
+        waiting = Invitation.objects.pending().filter(person_id=self.person_id).exclude(pk=self.pk)
+        if waiting.exists():
+            raise ValidationError(
+                {
+                    "person": ValidationError(
+                        _("This committee member has an invitation waiting: copy or resend it."),
+                        code="invited",
+                    )
+                }
+            )

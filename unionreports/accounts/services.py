@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from unionreports.committee.models import Organization
+from unionreports.committee.models import Organization, Person
 
 from .mail import send_later
 from .models import Affiliation, Invitation, Profile
@@ -22,11 +22,22 @@ def organization_create(*, user: AbstractBaseUser, **fields) -> Organization:
 
 
 @transaction.atomic
-def invitation_create(*, organization: Organization, email: str, role: str, by, link_base: str) -> Invitation:
-    """Records an invitation and mails its one-time link (`link_base` is the site's address)."""
-    invitation = Invitation(organization=organization, email=email, role=role, invited_by=by)
+def invitation_create(
+    *, organization: Organization, email: str, role: str, by, link_base: str, person: Person | None = None
+) -> Invitation:
+    """Records an invitation and mails its one-time link (`link_base` is the site's address).
+
+    With `person`, the account made from it will be that committee member's.
+    """
+    invitation = Invitation(organization=organization, email=email, role=role, invited_by=by, person=person)
     invitation.full_clean()
     invitation.save()
+    _mail_invitation(invitation, by=by, link_base=link_base)
+    return invitation
+
+
+def _mail_invitation(invitation: Invitation, *, by, link_base: str) -> None:
+    organization = invitation.organization
     link = link_base.rstrip("/") + invitation.get_absolute_url()
     body = _(
         "%(who)s invites you to %(union)s as %(role)s on the union reports site.\n\n"
@@ -37,8 +48,28 @@ def invitation_create(*, organization: Organization, email: str, role: str, by, 
         "role": invitation.get_role_display(),
         "link": link,
     }
-    send_later(subject=_("Invitation: %(union)s") % {"union": organization}, body=body, to=email)
+    send_later(subject=_("Invitation: %(union)s") % {"union": organization}, body=body, to=invitation.email)
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, by, link_base: str) -> Invitation:
+    """Mails the same link again; it works for another `VALID_FOR` from now.
+
+    The link stays the same, so one already passed on (by Zalo, say) keeps working.
+    """
+    now = timezone.now()
+    if not Invitation.objects.pending().filter(pk=invitation.pk).update(sent_at=now):
+        raise ValidationError(_("This invitation was already used or revoked."), code="invitation_closed")
+    invitation.sent_at = now
+    _mail_invitation(invitation, by=by, link_base=link_base)
     return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    """The link stops working; an invitation already accepted can't be revoked (remove the access instead)."""
+    if not Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now()):
+        raise ValidationError(_("This invitation was already used or revoked."), code="invitation_closed")
 
 
 @transaction.atomic
@@ -47,6 +78,8 @@ def invitation_accept(*, invitation: Invitation, form) -> object:
 
     The link is used up by one conditional UPDATE first: of several sessions accepting at
     once, exactly one changes the row; the others get a ValidationError, and no account.
+    An invitation made for a committee member links the account to that person, unless the
+    secretary linked another account to them meanwhile.
     """
     now = timezone.now()
     if not Invitation.objects.open().filter(pk=invitation.pk).update(accepted_at=now):
@@ -56,7 +89,16 @@ def invitation_accept(*, invitation: Invitation, form) -> object:
     user.email = invitation.email
     user.save()
     Profile.objects.create(user=user, full_name=form.cleaned_data["full_name"])
-    Affiliation.objects.create(user=user, organization=invitation.organization, role=invitation.role)
+    person = invitation.person
+    if person is not None:
+        taken = Affiliation.objects.select_for_update().filter(
+            organization=invitation.organization, person=person
+        )
+        if taken.exists():
+            person = None
+    Affiliation.objects.create(
+        user=user, organization=invitation.organization, role=invitation.role, person=person
+    )
     return user
 
 
@@ -82,3 +124,32 @@ def account_update(*, user, full_name: str, email: str, email_notices: bool) -> 
     profile.full_clean()
     profile.save()
     return profile
+
+
+@transaction.atomic
+def affiliation_link(*, affiliation: Affiliation, person: Person | None) -> Affiliation:
+    """Says which committee member the account is (None: none)."""
+    affiliation.person = person
+    affiliation.full_clean()
+    affiliation.save(update_fields=["person"])
+    return affiliation
+
+
+@transaction.atomic
+def affiliation_remove(*, affiliation: Affiliation) -> None:
+    """The account leaves the union; what it wrote (comments, verdicts) stays in the record.
+
+    The union's secretaries are locked first, so that two secretaries removing each other at
+    once can't leave the union with none.
+    """
+    secretaries = list(
+        Affiliation.objects.select_for_update()
+        .filter(organization_id=affiliation.organization_id, role=Affiliation.Role.SECRETARY)
+        .values_list("pk", flat=True)
+    )
+    if secretaries == [affiliation.pk]:
+        raise ValidationError(
+            _("The union's last secretary can't be removed: make someone else secretary first."),
+            code="last_secretary",
+        )
+    Affiliation.objects.filter(pk=affiliation.pk).delete()

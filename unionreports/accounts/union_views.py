@@ -5,18 +5,23 @@ accounts; the URL names stay in the "committee" namespace.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from unionreports.committee import services as committee_services
 from unionreports.committee.forms import OrganizationForm, TermForm
 from unionreports.committee.models import Term
+from unionreports.lib.ids import parse_id
 
 from . import services
 from .access import get_organization_for_user, role_in
 from .decorators import login_required_keeping_post
-from .forms import InvitationForm
+from .forms import InvitationForm, PersonChoiceForm
 from .models import Affiliation
+from .names import display_name
 
 
 @login_required_keeping_post
@@ -46,18 +51,87 @@ def organization_detail(request, pk: int):
 
 
 def organization_page(request, organization, *, invite_form=None):
-    """The union's page; `invite_form` is a bound invitation form to show with its errors."""
+    """The union's page; `invite_form` is a bound invitation form to show with its errors.
+
+    Its queries don't grow with the number of people, accounts or invitations.
+    """
     is_secretary = role_in(request.user, organization.pk) == Affiliation.Role.SECRETARY
+    affiliations = list(organization.affiliations.select_related("user__profile", "person"))
     context = {
         "organization": organization,
         "is_secretary": is_secretary,
         "terms": organization.terms.prefetch_related("reports"),
-        "affiliations": organization.affiliations.select_related("user__profile"),
-        # Addresses of people not yet in the union are the secretary's to know.
-        "invitations": organization.invitations.open() if is_secretary else [],
-        "invite_form": (invite_form or InvitationForm()) if is_secretary else None,
+        "affiliations": affiliations,
     }
-    return render(request, "committee/organization_detail.html", context, status=400 if invite_form else 200)
+    if is_secretary:
+        # Addresses of people not yet in the union, and the links, are the secretary's to know.
+        invitations = list(organization.invitations.pending().select_related("person"))
+        for invitation in invitations:
+            invitation.link = request.build_absolute_uri(invitation.get_absolute_url())
+        people = organization.people.all()
+        if invite_form is None:
+            # From a committee row (?invite=<person>): that member, as a committee member.
+            initial = {"person": parse_id(request.GET.get("invite", "")), "role": Affiliation.Role.MEMBER}
+            invite_form = InvitationForm(initial=initial, people=people)
+        context |= {
+            "invitations": invitations,
+            "invited": parse_id(request.GET.get("invited", "")),
+            "invite_form": invite_form,
+            "people": list(people),
+            "committee": committee_rows(organization, affiliations, invitations),
+        }
+    status = 400 if invite_form is not None and invite_form.is_bound else 200
+    return render(request, "committee/organization_detail.html", context, status=status)
+
+
+def committee_rows(organization, affiliations, invitations) -> list[tuple]:
+    """(membership, account, pending invitation) for each member of the newest term's committee."""
+    term = organization.terms.first()
+    if term is None:
+        return []
+    accounts = {a.person_id: a for a in affiliations if a.person_id}
+    invited = {i.person_id: i for i in invitations if i.person_id}
+    return [
+        (membership, accounts.get(membership.person_id), invited.get(membership.person_id))
+        for membership in term.memberships.select_related("person").order_by("position", "joined_on", "id")
+    ]
+
+
+@login_required
+@require_POST
+def affiliation_link(request, pk: int, affiliation_pk: int):
+    organization = get_organization_for_user(request, pk, write=True)
+    affiliation = get_object_or_404(organization.affiliations, pk=affiliation_pk)
+    form = PersonChoiceForm(request.POST, people=organization.people.all())
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["person"])
+        services.affiliation_link(affiliation=affiliation, person=form.cleaned_data["person"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(f"{organization.get_absolute_url()}#access")
+
+
+@login_required
+@require_POST
+def affiliation_remove(request, pk: int, affiliation_pk: int):
+    organization = get_organization_for_user(request, pk, write=True)
+    affiliation = get_object_or_404(organization.affiliations.select_related("user"), pk=affiliation_pk)
+    try:
+        services.affiliation_remove(affiliation=affiliation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(f"{organization.get_absolute_url()}#access")
+    messages.success(
+        request,
+        _("%(name)s no longer has access to %(union)s. What they wrote stays in the record.")
+        % {"name": display_name(affiliation.user), "union": organization},
+    )
+    if affiliation.user_id == request.user.pk:
+        return redirect("reports:list")
+    return redirect(f"{organization.get_absolute_url()}#access")
 
 
 @login_required_keeping_post

@@ -23,4 +23,10 @@ urlpatterns = [
     ),
     path("invitations/<token:token>/", views.accept_invitation, name="accept_invitation"),
     path("unions/<int:org_pk>/invite/", views.invite, name="invite"),
+    path(
+        "unions/<int:org_pk>/invitations/<int:pk>/resend", views.invitation_resend, name="invitation_resend"
+    ),
+    path(
+        "unions/<int:org_pk>/invitations/<int:pk>/revoke", views.invitation_revoke, name="invitation_revoke"
+    ),
 ]

@@ -4,10 +4,13 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import services
 from .access import get_organization_for_user
 from .decorators import forget_login, login_required_keeping_post, remember_login
 from .forms import AcceptInvitationForm, AccountForm, InvitationForm, LoginForm, ResetForm
@@ -69,24 +72,75 @@ def account(request):
 @require_POST
 def invite(request, org_pk: int):
     organization = get_organization_for_user(request, org_pk, write=True)
-    form = InvitationForm(request.POST)
+    form = InvitationForm(
+        request.POST, instance=Invitation(organization=organization), people=organization.people.all()
+    )
     if not form.is_valid():
         return organization_page(request, organization, invite_form=form)
-    invitation_create(
+    invitation = invitation_create(
         organization=organization,
         by=request.user,
         link_base=request.build_absolute_uri("/"),
         **form.cleaned_data,
     )
-    messages.success(request, _("An invitation was sent to %(email)s.") % form.cleaned_data)
-    return redirect("committee:organization", organization.pk)
+    messages.success(
+        request,
+        _("An invitation was sent to %(email)s. You can also copy its link and send it yourself.")
+        % form.cleaned_data,
+    )
+    return redirect(f"{organization.get_absolute_url()}?invited={invitation.pk}#invitation-{invitation.pk}")
+
+
+@login_required
+@require_POST
+def invitation_resend(request, org_pk: int, pk: int):
+    organization = get_organization_for_user(request, org_pk, write=True)
+    invitation = get_object_or_404(organization.invitations, pk=pk)
+    try:
+        services.invitation_resend(
+            invitation=invitation, by=request.user, link_base=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation was sent again to %(email)s; its link works until %(date)s.")
+            % {
+                "email": invitation.email,
+                "date": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+            },
+        )
+    return redirect(f"{organization.get_absolute_url()}#invitations")
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, org_pk: int, pk: int):
+    organization = get_organization_for_user(request, org_pk, write=True)
+    invitation = get_object_or_404(organization.invitations, pk=pk)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s was revoked: its link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect(f"{organization.get_absolute_url()}#invitations")
 
 
 def accept_invitation(request, token: str):
-    invitation = Invitation.objects.open().select_related("organization").filter(token=token).first()
+    invitation = (
+        Invitation.objects.open().select_related("organization", "person").filter(token=token).first()
+    )
     if invitation is None:
         return render(request, "accounts/invitation_used.html", status=410)
-    form = AcceptInvitationForm(request.POST or None)
+    # An invitation from a committee row knows the name, as the committee's records write it.
+    initial = {"full_name": invitation.person.full_name} if invitation.person_id else {}
+    form = AcceptInvitationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             user = invitation_accept(invitation=invitation, form=form)

@@ -13,23 +13,43 @@ from .services import report_publish
 
 MEMBER_USERNAME = "uyvien"
 MEMBER_PASSWORD = "uyvien-demo-2023"
-MEMBER_FULL_NAME = "Lê Văn Minh"
 
 
 @transaction.atomic
 def publish_demo(report: Report) -> PublicLink:
-    """Publishes the demo report once; later runs return its link unchanged."""
+    """Publishes the demo report once; later runs return its link unchanged.
+
+    Every committee member sitting on the report's date gets an account linked to them and
+    approves: "uyvien" (who can log in) is the first ordinary member, the others can't log in.
+    """
     if not report.publications.exists():
         organization = report.term.organization
         secretary = organization.affiliations.get(role=Affiliation.Role.SECRETARY).user
-        member, created = get_user_model().objects.get_or_create(username=MEMBER_USERNAME)
-        if created:
-            member.set_password(MEMBER_PASSWORD)
-            member.save()
-        Profile.objects.update_or_create(user=member, defaults={"full_name": MEMBER_FULL_NAME})
-        Affiliation.objects.get_or_create(user=member, organization=organization, defaults={"role": "member"})
         review.round_start(report=report, by=secretary)
         document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
-        review.verdict_give(report=report, user=member, decision="approve", digest=document.digest())
+        for seat in review.committee_seats(Report.objects.with_document_data().get(pk=report.pk)):
+            user = _member_account(organization, seat)
+            review.verdict_give(report=report, user=user, decision="approve", digest=document.digest())
         report_publish(report=report, by=secretary)
     return report.public_links.get(revoked_at__isnull=True)
+
+
+def _member_account(organization, seat: review.Seat):
+    if seat.user_id is not None:
+        return get_user_model().objects.get(pk=seat.user_id)
+    taken = Affiliation.objects.filter(organization=organization, user__username=MEMBER_USERNAME).exists()
+    demo_member = seat.membership.role == "member" and not taken
+    user, created = get_user_model().objects.get_or_create(
+        username=MEMBER_USERNAME if demo_member else f"bch-demo-{seat.person.pk}"
+    )
+    if created:
+        if demo_member:
+            user.set_password(MEMBER_PASSWORD)
+        else:
+            user.set_unusable_password()
+        user.save()
+    Profile.objects.update_or_create(user=user, defaults={"full_name": seat.person.full_name})
+    Affiliation.objects.update_or_create(
+        user=user, organization=organization, defaults={"role": "member", "person": seat.person}
+    )
+    return user

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionreports.accounts.models import Affiliation
-from unionreports.committee.models import Organization
+from unionreports.committee.models import Membership, Organization
 from unionreports.document import ReportDocument
 from unionreports.document.lines import NumberedDocument
 from unionreports.notices import services as notices
@@ -121,10 +121,75 @@ def comments_by_block(numbered: NumberedDocument, comments) -> tuple[dict[str, l
     return threads, orphans
 
 
-def committee_members(organization: Organization):
-    return Affiliation.objects.filter(organization=organization, role=Affiliation.Role.MEMBER).select_related(
-        "user__profile"
+@dataclass(frozen=True)
+class Seat:
+    """A committee member sitting on a report's date, and the account that is theirs (if any)."""
+
+    membership: Membership
+    user_id: int | None
+
+    @property
+    def person(self):
+        return self.membership.person
+
+
+def accounts_by_person(organization_ids) -> dict[int, int]:
+    """person id → user id of the accounts linked to committee members of these unions (one query)."""
+    return dict(
+        Affiliation.objects.filter(organization__in=organization_ids, person__isnull=False).values_list(
+            "person_id", "user_id"
+        )
     )
+
+
+def committee_seats(report: Report, accounts: dict[int, int] | None = None) -> list[Seat]:
+    """The members of the report's committee sitting on the report's date, in the committee's order.
+
+    Reads the term's memberships with their people (prefetched by `with_document_data`) and,
+    unless `accounts` (from `accounts_by_person`) is given, the union's linked accounts (one query).
+    A member who left before the date, or joined after it, has no seat.
+    """
+    if accounts is None:
+        accounts = accounts_by_person([report.term.organization_id])
+    return [
+        Seat(membership, accounts.get(membership.person_id))
+        for membership in report.term.memberships.all()
+        if membership.sits_on(report.date)
+    ]
+
+
+def sitting_member_of(report: Report, user: AbstractBaseUser) -> Seat | None:
+    """The seat `user`'s account is linked to, if its person sits on the report's date."""
+    return next((seat for seat in committee_seats(report) if seat.user_id == user.pk), None)
+
+
+@dataclass(frozen=True)
+class CommitteeVerdict:
+    """One sitting member as the review page lists them: what they answered about the current text."""
+
+    APPROVED, CHANGES, WAITING, NO_ACCOUNT = "approved", "changes", "waiting", "no_account"
+
+    seat: Seat
+    status: str
+    verdict: Verdict | None  # the member's latest answer, whatever text it was about
+
+
+def committee_verdicts(state) -> list[CommitteeVerdict]:
+    """Each sitting member of `state` (a `ReportState`): approved, asked for changes, not yet
+    answered (about the current text), or has no account. No query."""
+    rows = []
+    for seat in state.seats:
+        verdict = state.verdicts.get(seat.user_id) if seat.user_id else None
+        if seat.user_id is None:
+            status = CommitteeVerdict.NO_ACCOUNT
+        elif verdict is None or verdict.digest != state.digest:
+            status = CommitteeVerdict.WAITING
+        elif verdict.decision == Verdict.Decision.APPROVE:
+            status = CommitteeVerdict.APPROVED
+        else:
+            status = CommitteeVerdict.CHANGES
+        rows.append(CommitteeVerdict(seat, status, verdict))
+    return rows
 
 
 def remember_text(report: Report, document: ReportDocument) -> str:
@@ -166,13 +231,22 @@ def round_withdraw(*, report: Report) -> None:
 def verdict_give(*, report: Report, user: AbstractBaseUser, decision: str, digest: str) -> Verdict:
     """Records the member's answer about the text with `digest`, the one the member read.
 
-    Refused when the report is not in review, or when its text changed since the member
-    opened it: an approval is of one exact text.
+    Refused when the report is not in review, when the user's account is not linked to a
+    member sitting on the report's date, or when its text changed since the member opened it:
+    an approval is of one exact text.
     """
     report = Report.objects.select_for_update().get(pk=report.pk)
     current = report.rounds.filter(closed_at__isnull=True).order_by("-number").first()
     if current is None:
         raise ValidationError(_("The report is not in review."), code="not_in_review")
+    if sitting_member_of(report, user) is None:
+        raise ValidationError(
+            _(
+                "Only the committee members sitting on the report's date answer. If you are one, ask "
+                "the secretary to link your account to your name in the committee."
+            ),
+            code="not_a_sitting_member",
+        )
     document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
     if document.digest() != digest:
         raise ValidationError(
@@ -188,7 +262,10 @@ def verdict_give(*, report: Report, user: AbstractBaseUser, decision: str, diges
 
 
 def is_approved(organization: Organization, approvals: int, members: int) -> bool:
-    """Whether `approvals` of the union's `members` approve, under the union's rule."""
+    """Whether `approvals` of the `members` sitting on the committee approve, under the union's rule.
+
+    A sitting member without an account can't approve: under "all", the report waits for them.
+    """
     if members == 0:
         return False
     if organization.approval_rule == Organization.Approval.MAJORITY:

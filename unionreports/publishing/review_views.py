@@ -36,7 +36,6 @@ def review_page(request, pk: int):
         .prefetch_related("replies__author__profile"),
     )
     verdicts = {v.user_id: v for v in current.verdicts.all()} if current else {}
-    members = [(a.user, verdicts.get(a.user_id)) for a in review.committee_members(report.term.organization)]
     context = {
         "report": report,
         "role": role_of(request.user, report),
@@ -46,7 +45,9 @@ def review_page(request, pk: int):
         "rows": [(block, threads.get(block.identity, [])) for block in numbered.blocks],
         "note_rows": [(block, threads.get(block.identity, [])) for block in numbered.notes],
         "orphans": orphans,
-        "members": members,
+        "committee": review.committee_verdicts(state),
+        # The sitting committee members answer, the secretary too when the account is one of theirs.
+        "can_answer": any(seat.user_id == request.user.pk for seat in state.seats),
         "my_verdict": verdicts.get(request.user.pk),
     }
     return render(request, "publishing/review.html", context)
@@ -130,8 +131,6 @@ def withdraw(request, pk: int):
 @require_POST
 def give_verdict(request, pk: int):
     report = get_report_for_user(request, pk)
-    if role_of(request.user, report) != "member":
-        raise PermissionDenied(_("Only committee members approve the report."))
     decision = request.POST.get("decision")
     if decision not in Verdict.Decision.values:
         messages.error(request, _("Choose to approve or to ask for changes."))

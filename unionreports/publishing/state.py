@@ -1,7 +1,9 @@
 """Where a report stands, worked out from its text and the committee's answers, never stored.
 
-"Approved" means: the members the union's rule requires approved *this exact text* (their
-verdicts carry the digest of the document they read). "Published" means: the newest published
+"Approved" means: of the committee members sitting on the report's date, those the union's rule
+requires approved *this exact text* (their verdicts carry the digest of the document they read).
+An approval counts through the account linked to a sitting member; a member without an account
+is counted among those sitting and can't approve. "Published" means: the newest published
 version is this exact text. Any change anywhere (an item, a moved area, the committee, the term,
 the union's name, an edit in the admin) changes the digest, so review reopens without any write
 path having to remember it.
@@ -12,14 +14,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from unionreports.accounts.models import Affiliation
 from unionreports.committee.models import Organization
 from unionreports.document import ReportDocument
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
 from .models import Publication, ReviewRound, TextVersion
-from .review import changed_sections, committee_members, document_texts, is_approved
+from .review import Seat, accounts_by_person, changed_sections, committee_seats, document_texts, is_approved
 
 DRAFT, REVIEW, APPROVED, CHANGED, PUBLISHED = "draft", "review", "approved", "changed", "published"
 LABELS = {
@@ -42,6 +43,9 @@ class ReportState:
     approved_digest: str = ""
     changes: list[str] = field(default_factory=list)
     open_round: object = None
+    # The committee members sitting on the report's date, and each linked account's latest verdict.
+    seats: tuple[Seat, ...] = ()
+    verdicts: dict = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -53,22 +57,23 @@ class ReportState:
 
 
 def report_state(
-    report: Report, document: ReportDocument, *, changes: bool = True, members: set[int] | None = None
+    report: Report, document: ReportDocument, *, changes: bool = True, accounts: dict[int, int] | None = None
 ) -> ReportState:
     """The state of `report`, whose current document is `document`.
 
     Reads the report's rounds with their verdicts and its publications (prefetch them for a
-    list: `Report.objects.with_review_data()`), and the union's committee members (one query).
-    With `changes`, what changed since an approved text (one more query, only then). `members`:
-    the ids of the union's committee members, when the caller has them already.
+    list: `Report.objects.with_review_data()`), the term's memberships (prefetched by
+    `with_document_data`) and the accounts linked to them (one query, unless `accounts` from
+    `accounts_by_person` is given). With `changes`, what changed since an approved text (one
+    more query, only then).
     """
     digest = document.digest()
     rounds = sorted(report.rounds.all(), key=lambda r: r.number, reverse=True)
     open_round = next((r for r in rounds if r.closed_at is None), None)
     organization: Organization = report.term.organization
-    if members is None:
-        members = {a.user_id for a in committee_members(organization)}
-    # Each member's latest answer counts, whatever round it was given in.
+    seats = tuple(committee_seats(report, accounts))
+    members = {seat.user_id for seat in seats if seat.user_id is not None}
+    # Each sitting member's latest answer counts, whatever round it was given in.
     latest = {}
     for review_round in reversed(rounds):
         for verdict in sorted(review_round.verdicts.all(), key=lambda v: v.decided_at):
@@ -79,20 +84,26 @@ def report_state(
         if verdict.decision == verdict.Decision.APPROVE and verdict.digest:
             approvals[verdict.digest] = approvals.get(verdict.digest, 0) + 1
     published = _newest_published_digest(report)
+    sitting = len(seats)
     approved_other = next(
-        (d for d, n in approvals.items() if d != digest and is_approved(organization, n, len(members))), ""
+        (d for d, n in approvals.items() if d != digest and is_approved(organization, n, sitting)), ""
     ) or (published if published and published != digest else "")
-    common = {"digest": digest, "approvals": approvals.get(digest, 0), "members": len(members)}
+    common = {
+        "digest": digest,
+        "approvals": approvals.get(digest, 0),
+        "members": sitting,
+        "open_round": open_round,
+        "seats": seats,
+        "verdicts": latest,
+    }
     if published == digest:
-        return ReportState(PUBLISHED, open_round=open_round, **common)
-    if is_approved(organization, approvals.get(digest, 0), len(members)):
-        return ReportState(APPROVED, open_round=open_round, **common)
+        return ReportState(PUBLISHED, **common)
+    if is_approved(organization, approvals.get(digest, 0), sitting):
+        return ReportState(APPROVED, **common)
     found = _changes(report, approved_other, document) if approved_other and changes else []
     if approved_other:
-        return ReportState(
-            CHANGED, approved_digest=approved_other, changes=found, open_round=open_round, **common
-        )
-    return ReportState(REVIEW if open_round else DRAFT, open_round=open_round, **common)
+        return ReportState(CHANGED, approved_digest=approved_other, changes=found, **common)
+    return ReportState(REVIEW if open_round else DRAFT, **common)
 
 
 def report_states(reports: list[Report]) -> dict[int, ReportState]:
@@ -102,16 +113,9 @@ def report_states(reports: list[Report]) -> dict[int, ReportState]:
         Prefetch("rounds", queryset=ReviewRound.objects.prefetch_related("verdicts")),
         Prefetch("publications", queryset=_publication_facts()),
     )
-    unions = {report.term.organization_id for report in reports}
-    members: dict[int, set[int]] = {union: set() for union in unions}
-    for union, user in Affiliation.objects.filter(
-        organization__in=unions, role=Affiliation.Role.MEMBER
-    ).values_list("organization_id", "user_id"):
-        members[union].add(user)
+    accounts = accounts_by_person({report.term.organization_id for report in reports}) if reports else {}
     return {
-        report.pk: report_state(
-            report, compose_report(report), changes=False, members=members[report.term.organization_id]
-        )
+        report.pk: report_state(report, compose_report(report), changes=False, accounts=accounts)
         for report in reports
     }
 
