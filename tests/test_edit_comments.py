@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.factories import AffiliationFactory
 from tests.pages import areas, items, page, section
+from unionreports.document.lines import text_hash
 from unionreports.publishing import review
 from unionreports.publishing.models import Comment
 
@@ -75,7 +76,10 @@ def test_a_comment_made_on_the_review_page_reaches_the_editing_row(client, in_re
     causes = section(in_review, "causes")
     client.post(
         reverse("publishing:comment", args=[in_review.pk]),
-        {"anchor": causes.anchor, "item": "3", "text": "Góp ý từ trang góp ý."},
+        {
+            "anchor": f"{causes.anchor}/item-{items(in_review, 'causes')[2].pk}",
+            "text": "Góp ý từ trang góp ý.",
+        },
     )
     assert in_review.comments.count() == 1
     client.force_login(secretary)
@@ -99,6 +103,25 @@ def test_a_comment_quoting_the_sections_text_is_beside_that_field(client, in_rev
     client.force_login(secretary)
     html = client.get(page(in_review, "causes")).text
     assert "Đoạn này nên bỏ." in place(html, "field-text")
+
+
+def test_a_comment_on_a_paragraph_of_the_review_copy_is_beside_its_field(
+    client, in_review, secretary, member
+):
+    """The review copy names a paragraph without a record by its section and a hash of its words."""
+    causes = section(in_review, "causes")
+    causes.text = "Đoạn dẫn của phần nguyên nhân.\nĐoạn thứ hai."
+    causes.save()
+    anchor = f"{causes.anchor}/p-{text_hash('Đoạn thứ hai.')}"
+    client.force_login(member)
+    client.post(
+        reverse("publishing:comment", args=[in_review.pk]), {"anchor": anchor, "text": "Bỏ đoạn này."}
+    )
+    assert in_review.comments.get().anchor == anchor
+    client.force_login(secretary)
+    html = client.get(page(in_review, "causes")).text
+    assert "Bỏ đoạn này." in place(html, "field-text")
+    assert html.count("Bỏ đoạn này.") == 1
 
 
 def test_comments_on_the_opening_and_closing_are_beside_their_fields(client, in_review, secretary, member):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories import AffiliationFactory
-from tests.pages import approve, areas, items, section
+from tests.pages import approve, areas, committee_approves, items, section
 from unionreports.publishing import review
 from unionreports.publishing.models import (
     Comment,
@@ -73,9 +73,18 @@ def written(comment: Comment, when: datetime.datetime, resolved: datetime.dateti
 
 
 def named(report, last: str, first: str):
+    """A member's account, linked to a sitting committee member while one is left without an account."""
     organization = report.term.organization
+    free = [
+        s
+        for s in review.committee_seats(Report.objects.with_document_data().get(pk=report.pk))
+        if s.user_id is None
+    ]
     return AffiliationFactory(
-        organization=organization, role="member", user__profile__full_name=f"{last} {first}"
+        organization=organization,
+        role="member",
+        person=free[0].person if free else None,
+        user__profile__full_name=f"{last} {first}",
     ).user
 
 
@@ -342,7 +351,7 @@ def test_nobody_outside_the_committee_gets_the_record(client, demo_report, outsi
 
 def publish(client, report, secretary, member) -> Publication:
     review.round_start(report=report, by=secretary)
-    approve(report, member)
+    committee_approves(report)
     return report_publish(report=report, by=secretary)
 
 

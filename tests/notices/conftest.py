@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 
 from tests.factories import AffiliationFactory
 from unionreports.accounts.models import Affiliation
+from unionreports.publishing import review
+from unionreports.reports.models import Report
 
 
 class FailingBackend:
@@ -16,9 +18,15 @@ class FailingBackend:
 
 
 def person(organization, role: str, name: str, email: str = ""):
+    # A committee member's account is one of the sitting members (the one not yet linked).
+    seat = None
+    if role == Affiliation.Role.MEMBER:
+        report = Report.objects.with_document_data().filter(term__organization=organization).earliest("pk")
+        seat = next(s for s in review.committee_seats(report) if s.user_id is None).person
     user = AffiliationFactory(
         organization=organization,
         role=role,
+        person=seat,
         user__profile__full_name=name,
         user__email=email or f"{name.split()[-1].lower()}@example.vn",
     ).user

@@ -14,12 +14,17 @@ from operator import or_
 
 from django.db.models import Q
 
+from unionreports.document import Paragraph, parse_inline
+from unionreports.document.lines import text_hash
 from unionreports.reports.kinds import PART_KINDS
 from unionreports.reports.models import AchievementArea, Report, ReportSection
 
 from .models import Comment
 
 ITEM = re.compile(r"item-(\d{1,18})")
+# A paragraph of a section's own text, named on the review copy by a hash of its words
+# ("section-12/p-3f2a9c01d4", "-2" for a second equal paragraph), maybe with a footnote of it.
+PARAGRAPH = re.compile(r"p-([0-9a-f]{10})(?:-\d+)?(?:/note-\d+)?")
 
 
 @dataclass
@@ -76,7 +81,7 @@ def threads_about(report: Report, anchors: list[str]) -> list[Comment]:
 
 def _threads(comments) -> list[Comment]:
     """The threads among `comments` (replies included), each with its `thread_replies`; one query."""
-    comments = list(comments.select_related("author").order_by("created_at", "id"))
+    comments = list(comments.select_related("author__profile").order_by("created_at", "id"))
     threads = {comment.pk: comment for comment in comments if comment.parent_id is None}
     for thread in threads.values():
         thread.thread_replies = []
@@ -88,8 +93,10 @@ def _threads(comments) -> list[Comment]:
 
 def thread_of(report: Report, pk: int) -> Comment:
     """One thread of the report with its `thread_replies` (two queries); DoesNotExist if none."""
-    thread = report.comments.select_related("author").get(pk=pk, parent__isnull=True)
-    thread.thread_replies = list(thread.replies.select_related("author").order_by("created_at", "id"))
+    thread = report.comments.select_related("author__profile").get(pk=pk, parent__isnull=True)
+    thread.thread_replies = list(
+        thread.replies.select_related("author__profile").order_by("created_at", "id")
+    )
     return thread
 
 
@@ -111,6 +118,20 @@ def _field_quoted(section: ReportSection, quote: str) -> str | None:
     return None
 
 
+def _field_of_paragraph(section: ReportSection, anchor: str) -> str | None:
+    """The field of the section that holds the paragraph `anchor` names, if it still does."""
+    match = PARAGRAPH.fullmatch(anchor.removeprefix(f"{section.anchor}/"))
+    if not match or not anchor.startswith(f"{section.anchor}/"):
+        return None
+    for name in PART_KINDS[section.kind].fields:
+        value = getattr(section, name)
+        if isinstance(value, str) and any(
+            text_hash(Paragraph(parse_inline(line)).text) == match[1] for line in value.splitlines()
+        ):
+            return name
+    return None
+
+
 def section_comments(report: Report, section: ReportSection) -> PageComments:
     """The comments of a section's page (the section as loaded: its items and areas prefetched)."""
     kind = PART_KINDS[section.kind]
@@ -127,6 +148,8 @@ def section_comments(report: Report, section: ReportSection) -> PageComments:
         elif thread.anchor == section.anchor:
             name = _field_quoted(section, thread.quote) if thread.quote else None
             (page.fields.setdefault(name, Place(f"field-{name}")) if name else page.top).add(thread)
+        elif name := _field_of_paragraph(section, thread.anchor):
+            page.fields.setdefault(name, Place(f"field-{name}")).add(thread)
         elif (pk := _item_of(thread.anchor, section.anchor)) is not None:
             (page.items.setdefault(pk, Place(f"item-{pk}")) if pk in items else page.removed).add(thread)
         else:
