@@ -10,7 +10,7 @@ one of them, not both, and not every lesson after them.
 """
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .worddiff import Run, word_diff

@@ -214,6 +214,14 @@ class TextVersion(models.Model):
     )
     digest = models.CharField(_("digest"), max_length=64)
     sections = models.JSONField(_("text of each section"), default=dict)
+    # Headings and paragraphs in reading order with their identities, to tell moves from edits;
+    # empty for texts kept before it was, which are compared by their sections' text.
+    blocks = models.JSONField(
+        _("blocks in reading order"),
+        default=list,
+        blank=True,
+        help_text=_("Each heading and paragraph of the text, with the identity of what it was made from."),
+    )
     created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
 
     class Meta:

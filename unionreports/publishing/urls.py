@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, views
+from . import changes_views, review_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("reports/<int:pk>/publish", views.publish, name="publish"),
     path("reports/<int:pk>/link", views.renew_link, name="renew_link"),
     path("reports/<int:pk>/review/", review_views.review_page, name="review"),
+    path("reports/<int:pk>/review/changes/", changes_views.changes_page, name="changes"),
     path("reports/<int:pk>/review/send", review_views.send_to_review, name="send_to_review"),
     path("reports/<int:pk>/review/withdraw", review_views.withdraw, name="withdraw"),
     path("reports/<int:pk>/review/verdict", review_views.give_verdict, name="verdict"),
