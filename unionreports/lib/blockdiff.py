@@ -122,7 +122,11 @@ def _places(blocks: list[Block]) -> list[Place]:
             heading = headings.get(block.parent, "")
             index = index + 1 if places and places[-1].heading == heading else 1
         places.append(
-            Place(heading, index, block.number if block.kind == "text" and block.number != "-" else "")
+            Place(
+                heading,
+                index,
+                block.number.rstrip(".") if block.kind == "text" and block.number != "-" else "",
+            )
         )
     return places
 
