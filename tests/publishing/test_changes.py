@@ -208,3 +208,15 @@ def test_the_page_costs_the_same_queries_however_many_items(client, demo_report,
     for n in range(10):
         ReportItemFactory(section=section(demo_report, "lessons"), position=50 + n)
     assert queries() == before
+
+
+def test_the_first_change_is_one_click_away_and_no_change_is_said(client, demo_report, secretary):
+    send(demo_report, secretary)
+    client.force_login(secretary)
+    assert "Nothing changed." in changes_page(client, demo_report)
+    lesson = items(demo_report, "lessons").last()
+    lesson.text += " Câu mới."
+    lesson.save()
+    html = changes_page(client, demo_report)
+    assert "Nothing changed." not in html and 'href="#change-1"' in html
+    assert re.search(rf'data-key="{identity(lesson)}" data-status="changed" id="change-1"', html)

@@ -50,6 +50,16 @@ class Comparison:
     answered: bool  # compared with the text the member answered in that round, not the one sent
 
     @property
+    def numbered(self) -> list[tuple[Change, int]]:
+        """Each change with its number among those a reader looks for (0 for what stayed as it was)."""
+        out, n = [], 0
+        for change in self.changes:
+            told = change.status != "same" or change.moved
+            n += told
+            out.append((change, n if told else 0))
+        return out
+
+    @property
     def counts(self) -> dict[str, int]:
         """How many blocks were inserted, deleted, changed and moved."""
         counts = dict.fromkeys(("inserted", "deleted", "changed", "moved"), 0)
