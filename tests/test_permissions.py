@@ -92,6 +92,7 @@ TABLE = {
     "publishing:renew_link": ("post", {"pk": "report"}, SECRETARY_ACTION),
     "publishing:review": ("get", {"pk": "report"}, (LOGIN, 404, 403, 200, 200)),
     "publishing:review_pdf": ("get", {"pk": "report"}, (LOGIN, 404, 403, 200, 200)),
+    "publishing:changes": ("get", {"pk": "report"}, (LOGIN, 404, 403, 200, 200)),
     "publishing:send_to_review": ("post", {"pk": "report"}, SECRETARY_ACTION),
     "publishing:withdraw": ("post", {"pk": "report"}, SECRETARY_ACTION),
     # A secretary's answer is refused with a message unless the account is a sitting member's.
@@ -141,6 +142,7 @@ DELEGATE_TABLE = {
     "publishing:renew_link": CLOSED,
     "publishing:review": CLOSED,
     "publishing:review_pdf": CLOSED,
+    "publishing:changes": CLOSED,
     "publishing:send_to_review": CLOSED,
     "publishing:withdraw": CLOSED,
     "publishing:verdict": CLOSED,

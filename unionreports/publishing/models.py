@@ -220,6 +220,14 @@ class TextVersion(models.Model):
     order = models.JSONField(
         _("order of the sections"), default=list, blank=True, help_text=_("Their anchors, in reading order.")
     )
+    # Headings and paragraphs in reading order with their identities, to tell moves from edits;
+    # empty for texts kept before it was, which are compared by their sections' text.
+    blocks = models.JSONField(
+        _("blocks in reading order"),
+        default=list,
+        blank=True,
+        help_text=_("Each heading and paragraph of the text, with the identity of what it was made from."),
+    )
     created_at = models.DateTimeField(_("first seen"), auto_now_add=True)
 
     class Meta:

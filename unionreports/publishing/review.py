@@ -17,6 +17,7 @@ from unionreports.notices import services as notices
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
+from .blocks import document_blocks, end_text, header_text
 from .models import Comment, ReviewRound, TextVersion, Verdict
 
 
@@ -62,25 +63,8 @@ def sections_text(document: ReportDocument) -> dict[str, tuple[str, str]]:
 def document_texts(document: ReportDocument) -> dict[str, tuple[str, str]]:
     """What a member reads, keyed for comparing two versions: the sections, and the heading and end."""
     texts = sections_text(document)
-    header = document.header
-    texts["header"] = (
-        _("Heading and title"),
-        "\n".join(
-            [
-                header.superior,
-                header.issuer,
-                header.number,
-                header.date_line,
-                document.title,
-                document.subject,
-            ]
-        ),
-    )
-    signature = document.signature
-    texts["end"] = (
-        _("Signature and distribution list"),
-        "\n".join([signature.on_behalf, signature.title, signature.name, *document.recipients]),
-    )
+    texts["header"] = (_("Heading and title"), header_text(document))
+    texts["end"] = (_("Signature and distribution list"), end_text(document))
     return texts
 
 
@@ -196,9 +180,14 @@ def remember_text(report: Report, document: ReportDocument) -> str:
     """Keeps the text of `document` under its digest (once), to show later what changed since."""
     digest = document.digest()
     texts = document_texts(document)
-    TextVersion.objects.get_or_create(
-        report=report, digest=digest, defaults={"sections": texts, "order": list(texts)}
+    blocks = [block.to_json() for block in document_blocks(document)]
+    version, created = TextVersion.objects.get_or_create(
+        report=report, digest=digest, defaults={"sections": texts, "order": list(texts), "blocks": blocks}
     )
+    if not created and not version.blocks:
+        # Kept before blocks were: the same text, now with what tells moves from edits.
+        version.blocks = blocks
+        version.save(update_fields=["blocks"])
     return digest
 
 

@@ -40,6 +40,8 @@ def review_page(request, pk: int):
         "report": report,
         "role": role_of(request.user, report),
         "current": current,
+        # What "what changed" compares with for this reader: the round last answered, else the one before.
+        "since": last_reviewed_round(report, request.user, current),
         "state": state,
         "document": document,
         "rows": [(block, threads.get(block.identity, [])) for block in numbered.blocks],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import record_views, review_views, thread_views, views
+from . import changes_views, record_views, review_views, thread_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
         {"extension": "docx"},
         name="published_record_docx",
     ),
+    path("reports/<int:pk>/review/changes/", changes_views.changes_page, name="changes"),
     path("reports/<int:pk>/review/send", review_views.send_to_review, name="send_to_review"),
     path("reports/<int:pk>/review/withdraw", review_views.withdraw, name="withdraw"),
     path("reports/<int:pk>/review/verdict", review_views.give_verdict, name="verdict"),
