@@ -1,11 +1,9 @@
 """In Chromium: the secretary invites a committee member from the review page's list, copies the
 link, and the member joins with it and is listed as not yet answered."""
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import ARTIFACTS
 from tests.factories import sitting_accounts
 from tests.pages import approve
 from tests.test_review_browser import as_user
@@ -15,7 +13,7 @@ from unionreports.reports.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path(os.environ.get("SHOTS", "/tmp/shots_committee"))
+SHOTS = ARTIFACTS / "committee"
 
 
 def test_the_secretary_invites_a_member_from_the_committee_list_and_the_member_joins(browser, live_server):

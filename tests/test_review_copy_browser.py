@@ -1,9 +1,8 @@
 """The review page in Chromium: comments beside their paragraph, on a footnote and on a selected passage."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import ARTIFACTS
 from tests.factories import AffiliationFactory
 from tests.pages import items, section
 from tests.test_review_browser import as_user
@@ -14,7 +13,7 @@ from unionreports.reports.models import AchievementItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path("/tmp/shots_reviewcopy")
+SHOTS = ARTIFACTS / "review-copy"
 
 
 def row(page, anchor: str):
