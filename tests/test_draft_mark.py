@@ -11,8 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tests.factories import AffiliationFactory
-from tests.pages import approve as verdict
+from tests.pages import committee_approves
 from tests.pages import page as edit_page
 from unionreports.importing.services import read_report
 from unionreports.publishing import delivery, review
@@ -66,9 +65,8 @@ def renderings(client, report) -> dict[str, str]:
 
 
 def publish(client, report, secretary) -> Publication:
-    member = AffiliationFactory(organization=report.term.organization, role="member").user
     review.round_start(report=report, by=secretary)
-    verdict(report, member)
+    committee_approves(report)
     client.force_login(secretary)
     client.post(reverse("publishing:publish", args=[report.pk]))
     return Publication.objects.get(report=report)

@@ -156,7 +156,7 @@ def test_a_comment_on_an_item_since_deleted_is_shown_as_removed(client, in_revie
     html = client.get(page(in_review, "causes")).text
     removed = place(html, "removed")
     assert "Ý này trùng lặp." in removed
-    assert "Comments on items since removed" in removed or "đã xóa" in removed
+    assert "Comments on items since removed" in removed or "đã bị xóa" in removed
     # The item's text as it read then is shown, since no row holds it any more.
     assert "thread-quote" in removed
 

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from tests.conftest import ARTIFACTS
 from tests.factories import AffiliationFactory
-from tests.pages import approve, section
+from tests.pages import committee_approves, section
 from tests.test_review_browser import as_user
 from unionreports.publishing import review
 from unionreports.publishing.models import PublishedRecord
@@ -24,7 +24,10 @@ def test_the_secretary_downloads_the_record_beside_each_published_version(browse
     secretary.set_password("password")
     secretary.save()
     member = AffiliationFactory(
-        organization=organization, role="member", user__profile__full_name="Đặng Thị Mai"
+        organization=organization,
+        role="member",
+        person=report.term.memberships.filter(left_on__isnull=True).first().person,
+        user__profile__full_name="Đặng Thị Mai",
     ).user
     review.round_start(report=report, by=secretary)
     review.comment_add(
@@ -34,7 +37,7 @@ def test_the_secretary_downloads_the_record_beside_each_published_version(browse
         text="Thêm một bài học.",
         parent=None,
     )
-    approve(report, member)
+    committee_approves(report)
     report_publish(report=report, by=secretary)
 
     page = as_user(browser, live_server, secretary)

@@ -3,11 +3,12 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import AffiliationFactory, ReportItemFactory
+from tests.factories import ReportItemFactory, sitting_accounts
 from tests.pages import approve, items, section
 from unionreports.publishing import review
 from unionreports.publishing.models import TextVersion
@@ -20,11 +21,13 @@ BLOCK = re.compile(r'data-key="([^"]*)" data-status="(\w+)"( data-moved="1")?')
 
 @pytest.fixture
 def members(demo_report):
-    organization = demo_report.term.organization
-    return [AffiliationFactory(organization=organization, role="member").user for _ in range(2)]
+    # Two of the committee members sitting on the report's date, whose answers count.
+    return sitting_accounts(demo_report, 2)
 
 
 def changes_page(client, report, **query) -> str:
+    # The page's words are checked in English, the interface's other language.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("publishing:changes", args=[report.pk]), query)
     assert response.status_code == 200
     return response.text
@@ -149,7 +152,7 @@ def test_the_secretary_sees_what_the_committee_will_see_changed_before_sending(
     client.force_login(secretary)
     review_page = client.get(reverse("publishing:review", args=[demo_report.pk])).text
     link = reverse("publishing:changes", args=[demo_report.pk])
-    assert f'href="{link}">What the committee will see changed' in review_page
+    assert f'href="{link}">Những điểm thay đổi Ban Chấp hành sẽ thấy' in review_page
     html = changes_page(client, demo_report)
     assert "what the committee will see changed if you send a new round" in html
     assert [key for key, status, _m in marked(html) if status != "same"] == [identity(lesson)]

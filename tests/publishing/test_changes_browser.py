@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTIFACTS
-from tests.factories import AffiliationFactory, ReportItemFactory
+from tests.factories import ReportItemFactory, sitting_accounts
 from tests.pages import approve, items, section
 from unionreports.publishing import review
 from unionreports.reports.demo import load_demo
@@ -19,7 +19,7 @@ SHOTS = Path(os.environ.get("SHOTS_DIR", ARTIFACTS))
 def test_a_member_reads_what_changed_with_the_moves_told(browser, live_server):
     report = load_demo()
     secretary = report.term.organization.affiliations.get(role="secretary").user
-    member = AffiliationFactory(organization=report.term.organization, role="member").user
+    member = sitting_accounts(report, 1)[0]
     member.set_password("password")
     member.save()
     review.round_start(report=report, by=secretary)
