@@ -1,0 +1,163 @@
+"""Reports written for the tests, clean and with slips put in at known places, run through
+`manage.py proofread --file … --format json`: no finding on the clean ones, and at least nine
+slips in ten found for every kind."""
+
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from django.core.management import call_command
+
+from unionreports.proofreading import KINDS
+
+CORPUS = Path(__file__).parent / "corpus"
+KD = "kiem-diem-so-tu-phap.txt"
+TK = "tong-ket-truong-thpt.md"
+BV = "kiem-diem-benh-vien.txt"
+DOCX = "kiem-diem-benh-vien.docx"  # the same report, written as a Word document
+
+# (file, kind, passage in the clean copy, the same passage with the slip). A file has no records:
+# its figures are checked against what it states first (part I, the title).
+SLIPS = [
+    (KD, "spacing", "phân công nhiệm vụ", "phân công nhiệm vụ,cho"),
+    (KD, "spacing", "hình thức, chưa", "hình thức ,chưa"),
+    (TK, "spacing", "nhiệt tình, có trình độ", "nhiệt tình,có trình độ"),
+    (BV, "spacing", "kịp thời đoàn viên", "kịp thời  đoàn viên"),
+    (DOCX, "spacing", "văn hóa, thể thao", "văn hóa;thể thao"),
+    (KD, "glued", "quán triệt", "quántriệt"),
+    (TK, "glued", "vững vàng", "vữngvàng"),
+    (BV, "glued", "đoàn kết, thống nhất", "đoànkết, thống nhất"),
+    (DOCX, "glued", "áp lực công việc", "áp lực côngviệc"),
+    (KD, "digits", "năm 2012", "năm2012"),
+    (TK, "digits", "năm 2021.", "năm 2021đã được ghi nhận."),
+    (BV, "digits", "2020 – 2022, đoàn viên", "2020 – 2022đoàn viên"),
+    (DOCX, "digits", "nhiệm kỳ 2019 – 2024 trân trọng", "nhiệm kỳ2019 – 2024 trân trọng"),
+    (KD, "repeated", "chính sách, pháp luật", "chính sách, pháp luật của của"),
+    (TK, "repeated", "tổ chức cho 100%", "tổ chức cho cho 100%"),
+    (BV, "repeated", "Tổ chức thăm hỏi", "Tổ chức thăm hỏi thăm hỏi"),
+    (DOCX, "repeated", "với nhiệm vụ chuyên môn", "với với nhiệm vụ chuyên môn"),
+    (KD, "spelling", "thường xuyên", "thườngg xuyên"),
+    (TK, "spelling", "nhiệt tình, có", "nhiệt tìnk, có"),
+    (BV, "spelling", "áp lực", "áp lựk"),
+    (DOCX, "spelling", "kịp thời.", "kịp thờii."),
+    (KD, "confusion", "chặt chẽ", "chặt chẻ"),
+    (TK, "confusion", "tổ chức tham quan", "tổ chức thăm quan"),
+    (BV, "confusion", "nâng cao chất lượng", "nổ lực nâng cao chất lượng"),
+    (BV, "confusion", "phát triển đoàn viên mới", "sát nhập các tổ, phát triển đoàn viên mới"),
+    (DOCX, "confusion", "sự đoàn kết", "sự đoàn kết, nổ lực"),
+    (KD, "norm", "quy chế dân chủ", "qui chế dân chủ"),
+    (TK, "norm", "xây dựng quy chế", "xây dựng qui chế"),
+    (BV, "norm", "quy chế chi tiêu", "qui chế chi tiêu"),
+    (DOCX, "norm", "xây dựng quy chế", "xây dựng qui chế"),
+    (KD, "consistency", "nâng lương định kỳ", "nâng lương định kì"),
+    (TK, "consistency", "Công đoàn cấp trên;", "Công đoàn cấp trên hằng kì;"),
+    (BV, "consistency", "văn hóa, thể thao", "văn hoá, thể thao"),
+    (KD, "capitals", "lãnh đạo Sở tổ chức", "Phó chủ tịch Công đoàn tổ chức"),
+    (TK, "capitals", "chất lượng hoạt động của Ban Chấp hành", "chất lượng hoạt động của Ban chấp hành"),
+    (BV, "capitals", "Đồng chí Phó Chủ tịch Công đoàn", "Đồng chí Phó chủ tịch Công đoàn"),
+    (KD, "capitals", "Ban Chấp hành đã chỉ đạo Ủy ban Kiểm tra", "Ban Chấp hành đã chỉ đạo Ủy ban kiểm tra"),
+    (DOCX, "capitals", "Trưởng Ban Nữ công", "Trưởng ban nữ công, Ban chấp hành"),
+    (KD, "dash", "các năm 2020 – 2021", "các năm 2020-2021"),
+    (TK, "dash", "nhiệm kỳ 2022 – 2027.", "nhiệm kỳ 2022 - 2027."),
+    (BV, "dash", "Trong những năm 2020 – 2022", "Trong những năm 2020 - 2022"),
+    (KD, "date_line", "Quảng Trị, ngày 08 tháng 3 năm 2023", "Quảng Trị, ngày 8 tháng 3 năm 2023"),
+    (TK, "date_line", "Cam Lộ, ngày 15 tháng 10 năm 2022", "Cam Lộ, ngày 15 tháng 10 năm 2022."),
+    (BV, "date_line", "Yên Mô, ngày 02 tháng 02 năm 2024", "Yên Mô, ngày 02 tháng 2 năm 2024"),
+    (KD, "numbering", "1.2. Về công tác chăm lo", "2.1. Về công tác chăm lo"),
+    (KD, "numbering", "1.3. Về công tác kiểm tra", "3.1. Về công tác kiểm tra"),
+    (BV, "numbering", "1.2. Về chăm lo đời sống", "2.1. Về chăm lo đời sống"),
+    (KD, "figures", "của các ủy viên Ban Chấp hành.", "của Ban Chấp hành gồm có 10 đồng chí do Đại hội bầu."),
+    (TK, "figures", "nhiệm kỳ 2017 – 2022 như sau", "nhiệm kỳ 2017 – 2021 như sau"),
+    (
+        BV,
+        "figures",
+        "- Hoạt động văn hóa, thể thao chưa phong phú.",
+        "- Có 02 đồng chí không tiếp tục tham gia.",
+    ),
+    (
+        TK,
+        "abbreviation",
+        "Ban Chấp hành Công đoàn Trường THPT Tân Lâm báo cáo",
+        "BCH Công đoàn Trường THPT Tân Lâm báo cáo",
+    ),
+    (BV, "abbreviation", "Thực hiện Hướng dẫn", "Thực hiện Hướng dẫn của LĐLĐ tỉnh và"),
+    (DOCX, "abbreviation", "Thực hiện Hướng dẫn", "Thực hiện Hướng dẫn của LĐLĐ tỉnh và"),
+]
+# Abbreviations written out only after they are used.
+DEFINITIONS = {
+    TK: ("Ban Chấp hành đoàn kết", "Ban Chấp hành (BCH) đoàn kết"),
+    BV: ("Công đoàn Ngành Y tế tỉnh, Ban", "Liên đoàn Lao động (LĐLĐ) tỉnh, Ban"),
+    DOCX: (
+        "Ban Chấp hành thường xuyên kiện toàn",
+        "Ban Chấp hành phối hợp với Liên đoàn Lao động (LĐLĐ) tỉnh thường xuyên kiện toàn",
+    ),
+}
+
+
+def source(name: str) -> str:
+    return (CORPUS / (BV if name == DOCX else name)).read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        document = docx.Document()
+        for line in text.splitlines():
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(path: Path) -> tuple[int, list[dict]]:
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("proofread", file=str(path), format="json", stdout=out)
+        raise SystemExit(0)
+    return exit_.value.code, json.loads(out.getvalue() or "[]")
+
+
+@pytest.mark.parametrize("name", [KD, TK, BV, DOCX])
+def test_no_finding_on_a_clean_report(tmp_path, name):
+    code, findings = run(write(tmp_path, name, source(name)))
+    assert findings == []
+    assert code == 0
+
+
+def test_every_kind_of_slip_is_found(tmp_path):
+    found = Counter()
+    missed = []
+    for i, (name, kind, clean, slipped) in enumerate(SLIPS):
+        text = source(name)
+        assert text.count(clean) >= 1, clean
+        text = text.replace(clean, slipped, 1)
+        if kind == "abbreviation":
+            before, after = DEFINITIONS[name]
+            assert before in text, before
+            text = text.replace(before, after, 1)
+        code, findings = run(write(tmp_path, f"{i}-{name}", text))
+        assert code == 1 or kind not in [f["kind"] for f in findings]
+        hits = [f for f in findings if f["kind"] == kind and (f["text"] in slipped or slipped in f["text"])]
+        if hits:
+            found[kind] += 1
+        else:
+            missed.append((name, kind, slipped, findings))
+    planted = Counter(kind for _name, kind, _clean, _slipped in SLIPS)
+    assert set(planted) == set(KINDS)
+    for kind, count in planted.items():
+        assert found[kind] / count >= 0.9, (kind, missed)
+
+
+def test_a_finding_says_what_where_and_why(tmp_path):
+    text = source(KD).replace("quán triệt", "quántriệt", 1)
+    _code, (finding,) = run(write(tmp_path, KD, text))
+    assert finding["kind"] == "glued"
+    assert finding["text"] == "quántriệt"
+    assert finding["suggestion"] == "quán triệt"
+    assert "âm tiết" in finding["message"]
+    assert finding["where"]["label"].startswith("II. KẾT QUẢ")
+    assert "1.1. Về công tác tuyên truyền" in finding["where"]["label"]

@@ -1,0 +1,85 @@
+"""Figures in the prose against the records: counts of the committee and the years of the term.
+
+The records come in as plain numbers (`Records`), built by the layer that owns them.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .checks import Slip
+
+
+@dataclass(frozen=True)
+class Records:
+    # None: not known (a file read without its records)
+    start_year: int | None = None
+    end_year: int | None = None
+    elected: int | None = None  # members the congress elected
+    left: int | None = None  # members who left during the term
+    by_elected: int | None = None  # members elected later
+    at_end: int | None = None  # members at the end (or on the report's date)
+    by_elected_members: int | None = None  # of the by-elected, those without an office
+    by_elected_vice_chairs: int | None = None
+
+
+def _n(text: str) -> int:
+    return int(text)
+
+
+RULES = (
+    (re.compile(r"gồm (?:có )?(\d{1,3}) (?:đồng chí|ủy viên|uỷ viên|thành viên)"), "elected",
+     "Số ủy viên Đại hội bầu"),
+    (re.compile(r"(?:có )?(\d{1,3}) đồng chí (?:không tiếp tục|thôi tham gia)"), "left",
+     "Số ủy viên không tiếp tục tham gia"),
+    (re.compile(r"\d{1,3}/(\d{1,3}) đồng chí (?:chuyển công tác|nghỉ hưu|không tiếp tục)"), "left",
+     "Số ủy viên không tiếp tục tham gia"),
+    (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) đồng chí(?! Phó| Chủ)"), "by_elected",
+     "Số ủy viên được bầu bổ sung"),
+    (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) (?:[Ủủ]y|[Uu]ỷ) viên"), "by_elected_members",
+     "Số ủy viên (không giữ chức vụ) được bầu bổ sung"),
+    (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) (?:đồng chí )?Phó Chủ tịch"), "by_elected_vice_chairs",
+     "Số Phó Chủ tịch được bầu bổ sung"),
+    (re.compile(r"(?:cuối nhiệm kỳ|hiện nay),? Ban Chấp hành (?:còn |có )(\d{1,3}) (?:đồng chí|ủy viên)"), "at_end",
+     "Số ủy viên cuối nhiệm kỳ"),
+)  # fmt: skip
+TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d\d) ?[-–—] ?((?:19|20)\d\d)")
+
+
+def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") -> Iterator[Slip]:
+    for pattern, name, what in RULES:
+        for match in pattern.finditer(text):
+            said, recorded = _n(match.group(1)), getattr(records, name)
+            if recorded is not None and said != recorded:
+                digits = match.group(1)
+                right = (
+                    f"{recorded:0{len(digits)}d}"
+                    if digits.startswith("0") or recorded < 10
+                    else str(recorded)
+                )
+                yield Slip(
+                    "figures", match.start(1), match.end(1), right,
+                    f"{what} ghi ở đây là {digits}, {source} ghi {right}.",
+                )  # fmt: skip
+    for match in TERM.finditer(text):
+        start, end = int(match.group(1)), int(match.group(2))
+        if records.start_year and (start == records.start_year) != (end == records.end_year):
+            right = f"{records.start_year} – {records.end_year}"
+            yield Slip(
+                "figures", match.start(1), match.end(2), right,
+                f"Nhiệm kỳ ghi ở đây khác {source} (nhiệm kỳ {right}).",
+            )  # fmt: skip
+
+
+def stated(texts: list[str]) -> Records:
+    """The figures as the document first states them: what a file read without its records is
+    checked against (part I comes first)."""
+    found: dict[str, int] = {}
+    for text in texts:
+        for pattern, name, _what in RULES:
+            for match in pattern.finditer(text):
+                found.setdefault(name, _n(match.group(1)))
+        for match in TERM.finditer(text):
+            if "start_year" not in found:
+                found["start_year"], found["end_year"] = int(match.group(1)), int(match.group(2))
+    return Records(**found)

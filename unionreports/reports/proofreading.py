@@ -1,0 +1,31 @@
+"""Proofreading a saved report: its composed document and the figures of its committee records."""
+
+from unionreports.committee.models import Membership
+from unionreports.proofreading import Finding, Records, proofread
+
+from .compose import compose_report
+from .models import Report
+
+
+def committee_records(report: Report) -> Records:
+    """The counts the prose may state, as the committee records give them on the report's date."""
+    term = report.term
+    memberships = list(term.memberships.all())
+    left = [m for m in memberships if m.left_on is not None and m.left_on <= report.date]
+    by_elected = [
+        m for m in memberships if m.joined_how == Membership.Joined.BY_ELECTION and m.joined_on <= report.date
+    ]
+    return Records(
+        start_year=term.start_year,
+        end_year=term.end_year,
+        elected=term.committee_size,
+        left=len(left),
+        by_elected=len(by_elected),
+        by_elected_members=sum(m.role == Membership.Role.MEMBER for m in by_elected),
+        by_elected_vice_chairs=sum(m.role == Membership.Role.VICE_CHAIR for m in by_elected),
+        at_end=sum(m.joined_on <= report.date for m in memberships) - len(left),
+    )
+
+
+def proofread_report(report: Report) -> list[Finding]:
+    return proofread(compose_report(report), committee_records(report))
