@@ -9,7 +9,10 @@ Each figure is the median of repeated runs after one warm-up run:
   cheap, whatever the cost of laying it out;
 - bare weasyprint: `write_pdf` on the same print HTML, computed once beforehand. It is the
   floor for a cold render, and the ratio cold pdf / bare weasyprint is the application's
-  overhead (composing, hashing, storing), which must stay small.
+  overhead (composing, hashing, storing), which must stay small;
+- proofread: `proofread_report` on the report (composing it, reading the committee records and
+  every check). It must stay well under one cold pdf. The first call, which loads the
+  Vietnamese dictionary, is printed apart.
 
 Also printed: the PDF's size and page count, and the process's peak resident memory.
 Usage: python bench/run.py [--runs N]
@@ -65,6 +68,7 @@ def main(runs: int) -> None:
     from unionreports.reports.compose import compose_report
     from unionreports.reports.demo import DEMO_USERNAME, load_demo
     from unionreports.reports.models import Report
+    from unionreports.reports.proofreading import proofread_report
 
     call_command("migrate", verbosity=0, interactive=False)
     report = load_demo()
@@ -85,6 +89,10 @@ def main(runs: int) -> None:
         results["cold pdf"] += measure(lambda: get(pdf_url), 1, before=RenderedDocument.objects.all().delete)
         results["bare weasyprint"] += measure(lambda: write_pdf(html), 1)
     results["cached pdf"] = measure(lambda: get(pdf_url), runs)
+    started = time.perf_counter()
+    findings = proofread_report(report)
+    first_proofread = (time.perf_counter() - started) * 1000
+    results["proofread"] = measure(lambda: proofread_report(report), runs)
     connection.queries_log.clear()  # with DEBUG on, the log is capped and migrate has filled it
     with CaptureQueriesContext(connection) as queries:
         get(page_url)
@@ -95,15 +103,19 @@ def main(runs: int) -> None:
     ratio = medians["cold pdf"] / medians["bare weasyprint"]
     print(f"{runs} runs each, milliseconds")
     print(f"{'':<16}{'median':>9}{'min':>9}{'max':>9}")
-    for name in ("html", "cold pdf", "cached pdf", "bare weasyprint"):
+    for name in ("html", "cold pdf", "cached pdf", "bare weasyprint", "proofread"):
         samples = results[name]
         print(f"{name:<16}{medians[name]:>9.1f}{min(samples):>9.1f}{max(samples):>9.1f}")
     print(f"html queries: {len(queries)}; pdf: {len(pdf)} bytes, {page_count(pdf)} pages")
+    print(
+        f"proofread: {len(findings)} findings; first call, loading the dictionary: {first_proofread:.1f} ms"
+    )
     print(f"peak resident memory: {peak_rss_mib():.1f} MiB")
     print(
         f"bench: html {medians['html']:.1f} ms, cold pdf {medians['cold pdf']:.1f} ms, "
         f"cached pdf {medians['cached pdf']:.1f} ms, bare weasyprint {medians['bare weasyprint']:.1f} ms, "
-        f"ratio {ratio:.2f}"
+        f"ratio {ratio:.2f}, proofread {medians['proofread']:.1f} ms "
+        f"({medians['proofread'] / medians['cold pdf']:.0%} of a cold pdf)"
     )
 
 

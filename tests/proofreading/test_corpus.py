@@ -69,7 +69,12 @@ SLIPS = [
     (KD, "numbering", "1.2. Về công tác chăm lo", "2.1. Về công tác chăm lo"),
     (KD, "numbering", "1.3. Về công tác kiểm tra", "3.1. Về công tác kiểm tra"),
     (BV, "numbering", "1.2. Về chăm lo đời sống", "2.1. Về chăm lo đời sống"),
-    (KD, "figures", "của các ủy viên Ban Chấp hành.", "của Ban Chấp hành gồm có 10 đồng chí do Đại hội bầu."),
+    (
+        KD,
+        "figures",
+        "của các ủy viên Ban Chấp hành.",
+        "của các ủy viên; Đại hội đã bầu Ban Chấp hành gồm 10 đồng chí.",
+    ),
     (TK, "figures", "nhiệm kỳ 2017 – 2022 như sau", "nhiệm kỳ 2017 – 2021 như sau"),
     (
         BV,

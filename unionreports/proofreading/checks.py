@@ -100,6 +100,9 @@ def _splits(word: str) -> list[tuple[str, str]]:
     return found
 
 
+ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$", re.IGNORECASE)
+
+
 def _is_foreign(word: str) -> bool:
     return bool(set(word) & FOREIGN) or word.lower() in LOANWORDS
 
@@ -119,7 +122,7 @@ def words(text: str) -> Iterator[Slip]:
             end < len(text) and (text[end].isdigit() or text[end] in "-/&_@'")
         ):
             continue
-        if _is_acronym(word) or _is_foreign(word):
+        if _is_acronym(word) or _is_foreign(word) or ROMAN.match(word):
             continue
         lower = word.lower()
         if lower in NORM_WORDS or known(lower):
@@ -289,13 +292,10 @@ def capitals(text: str) -> Iterator[Slip]:
     for match in CAPITALS.finditer(text):
         found = match.group()
         right = _BY_LOWER[re.sub(r"\s", " ", found).lower()]
-        if found == right or (
-            found[0].islower()
-            and (
-                GENERIC_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
-                or "các cấp" in text[match.end() : match.end() + 25]
-            )
-        ):
+        generic = GENERIC_BEFORE.search(text[max(0, match.start() - 8) : match.start()]) or (
+            "các cấp" in text[match.end() : match.end() + 25]
+        )
+        if found == right or generic:
             continue
         yield Slip(
             "capitals",
@@ -309,6 +309,17 @@ def capitals(text: str) -> Iterator[Slip]:
 PARAGRAPH_CHECKS = (spacing, words, digits, repeated, confusions, capitals)
 
 
+# A quoted title or motto is cited as it was written: its words are not this text's to correct.
+QUOTED = re.compile(r"“[^”]{1,300}”|\"[^\"]{1,300}\"")
+AS_WRITTEN = {"spacing", "repeated"}
+
+
 def check(text: str) -> list[Slip]:
-    slips = [slip for run in PARAGRAPH_CHECKS for slip in run(text)]
+    quoted = [match.span() for match in QUOTED.finditer(text)]
+    slips = [
+        slip
+        for run in PARAGRAPH_CHECKS
+        for slip in run(text)
+        if slip.kind in AS_WRITTEN or not any(a <= slip.start < b for a, b in quoted)
+    ]
     return sorted(slips, key=lambda slip: (slip.start, slip.kind))

@@ -28,7 +28,7 @@ def _n(text: str) -> int:
 
 
 RULES = (
-    (re.compile(r"gồm (?:có )?(\d{1,3}) (?:đồng chí|ủy viên|uỷ viên|thành viên)"), "elected",
+    (re.compile(r"bầu (?:ra )?Ban Chấp hành[^.;:\d]{0,60}? gồm (?:có )?(\d{1,3}) (?:đồng chí|ủy viên|uỷ viên)"), "elected",
      "Số ủy viên Đại hội bầu"),
     (re.compile(r"(?:có )?(\d{1,3}) đồng chí (?:không tiếp tục|thôi tham gia)"), "left",
      "Số ủy viên không tiếp tục tham gia"),
