@@ -1,5 +1,7 @@
 """The checks on single passages: what they find, and what they must leave alone."""
 
+import time
+
 import pytest
 
 from unionreports.proofreading import dictionary
@@ -130,3 +132,12 @@ def test_the_dictionary_is_loaded_once_per_process(monkeypatch):
 )
 def test_quotes_roman_figures_and_citations_are_left_alone(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["a" * 100_000, " " * 100_000, "a,a " * 25_000, "“" * 50_000 + "a", "1" * 50_000 + "a"]
+)
+def test_no_text_makes_the_checks_slow(text):
+    started = time.perf_counter()
+    check(text)
+    assert time.perf_counter() - started < 5

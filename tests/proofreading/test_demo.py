@@ -19,7 +19,8 @@ def test_the_demo_reports_have_no_finding():
 
 
 def test_the_records_of_the_demo_committee():
-    records = committee_records(load_demo())
+    report = load_demo()
+    records = committee_records(report.term, report.date)
     assert (records.elected, records.left, records.by_elected, records.at_end) == (7, 2, 2, 7)
     assert (records.start_year, records.end_year) == (2017, 2022)
 

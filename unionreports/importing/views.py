@@ -8,7 +8,9 @@ from django.utils.translation import ngettext
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.proofreading import proofread
 from unionreports.reports.kinds import PART_KINDS, REPORT_KINDS
+from unionreports.reports.proofreading import committee_records
 
 from .forms import ConfirmForm, ImportForm
 from .services import default_date, leftovers, mismatches, report_import, report_import_preview
@@ -112,6 +114,7 @@ def preview(request, organization, term, imported, form, *, name: str):
         "mismatches": mismatches(term, imported),
         "report_kind": REPORT_KINDS[imported.report_kind].label,
         "same_number": term.reports.filter(number=number).first(),
+        "findings": proofread(document, committee_records(term, date)),
     }
     return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
 

@@ -91,8 +91,11 @@ def spacing(text: str) -> Iterator[Slip]:
 
 
 def _splits(word: str) -> list[tuple[str, str]]:
+    """The ways `word` reads as two syllables (a syllable has at most seven letters: "nghiêng")."""
     lower = word.lower()
     found = []
+    if len(word) > 14:
+        return found
     for cut in range(1, len(word)):
         left, right = lower[:cut], lower[cut:]
         if len(left) >= 2 and len(right) >= 2 and known(left) and known(right):

@@ -2,23 +2,26 @@
 
 from dataclasses import asdict, dataclass
 
-# The kinds of findings, in the order a reader meets them in the rules.
-KINDS = (
-    "spacing",
-    "glued",
-    "digits",
-    "repeated",
-    "spelling",
-    "confusion",
-    "norm",
-    "consistency",
-    "capitals",
-    "dash",
-    "date_line",
-    "numbering",
-    "figures",
-    "abbreviation",
-)
+from django.utils.translation import gettext_lazy as _
+
+# The kinds of findings, in the order a reader meets them in the rules, with their names.
+KIND_LABELS = {
+    "spacing": _("Spacing"),
+    "glued": _("Words run together"),
+    "digits": _("Letters run into figures"),
+    "repeated": _("Word repeated"),
+    "spelling": _("Spelling"),
+    "confusion": _("Commonly confused words"),
+    "norm": _("Current spelling norm"),
+    "consistency": _("Spelt two ways"),
+    "capitals": _("Capitals"),
+    "dash": _("Dashes in year ranges"),
+    "date_line": _("Place and date line"),
+    "numbering": _("Numbering"),
+    "figures": _("Figures against the records"),
+    "abbreviation": _("Abbreviation"),
+}
+KINDS = tuple(KIND_LABELS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class Finding:
     # Offsets of `text` in the paragraph's (or title's) text: where an editor applies the suggestion.
     start: int = 0
     end: int = 0
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.kind])
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,19 +1,20 @@
 """Proofreading a saved report: its composed document and the figures of its committee records."""
 
-from unionreports.committee.models import Membership
+import datetime
+
+from unionreports.committee.models import Membership, Term
 from unionreports.proofreading import Finding, Records, proofread
 
 from .compose import compose_report
 from .models import Report
 
 
-def committee_records(report: Report) -> Records:
-    """The counts the prose may state, as the committee records give them on the report's date."""
-    term = report.term
+def committee_records(term: Term, day: datetime.date) -> Records:
+    """The counts the prose may state, as the committee records of `term` give them on `day`."""
     memberships = list(term.memberships.all())
-    left = [m for m in memberships if m.left_on is not None and m.left_on <= report.date]
+    left = [m for m in memberships if m.left_on is not None and m.left_on <= day]
     by_elected = [
-        m for m in memberships if m.joined_how == Membership.Joined.BY_ELECTION and m.joined_on <= report.date
+        m for m in memberships if m.joined_how == Membership.Joined.BY_ELECTION and m.joined_on <= day
     ]
     return Records(
         start_year=term.start_year,
@@ -23,9 +24,9 @@ def committee_records(report: Report) -> Records:
         by_elected=len(by_elected),
         by_elected_members=sum(m.role == Membership.Role.MEMBER for m in by_elected),
         by_elected_vice_chairs=sum(m.role == Membership.Role.VICE_CHAIR for m in by_elected),
-        at_end=sum(m.joined_on <= report.date for m in memberships) - len(left),
+        at_end=sum(m.joined_on <= day for m in memberships) - len(left),
     )
 
 
 def proofread_report(report: Report) -> list[Finding]:
-    return proofread(compose_report(report), committee_records(report))
+    return proofread(compose_report(report), committee_records(report.term, report.date))
