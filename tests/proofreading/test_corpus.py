@@ -166,3 +166,17 @@ def test_a_finding_says_what_where_and_why(tmp_path):
     assert "âm tiết" in finding["message"]
     assert finding["where"]["label"].startswith("II. KẾT QUẢ")
     assert "1.1. Về công tác tuyên truyền" in finding["where"]["label"]
+
+
+def test_double_spaces_typed_in_a_file_are_found_where_they_are(tmp_path):
+    text = source(KD).replace("quán triệt các chỉ thị", "quán triệt  các  chỉ thị", 1)
+    _code, findings = run(write(tmp_path, KD, text))
+    assert [(f["kind"], f["text"], f["suggestion"]) for f in findings] == [
+        ("spacing", "triệt  các", "triệt các"),
+        ("spacing", "các  chỉ", "các chỉ"),
+    ]
+    paragraph_start = "Ban Chấp hành đã phối hợp với lãnh đạo Sở tổ chức quán triệt các chỉ thị"
+    assert all(
+        f["where"]["label"].endswith("1.1. Về công tác tuyên truyền, giáo dục › đoạn 1") for f in findings
+    )
+    assert paragraph_start[findings[0]["start"] : findings[0]["end"]] == "triệt các"

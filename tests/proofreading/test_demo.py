@@ -23,6 +23,15 @@ def test_the_records_of_the_demo_committee():
     records = committee_records(report.term, report.date)
     assert (records.elected, records.left, records.by_elected, records.at_end) == (7, 2, 2, 7)
     assert (records.start_year, records.end_year) == (2017, 2022)
+    assert (records.degree_share, records.trained_share) == (100, 100)
+
+
+def test_shares_in_per_cent_are_checked_against_the_records():
+    report = load_demo()
+    report.opening += " Có 80% Ủy viên Ban Chấp hành có trình độ đại học và được tập huấn nghiệp vụ."
+    report.save()
+    findings = [(f.text, f.suggestion) for f in proofread_report(report)]
+    assert findings == [("80", "100"), ("80", "100")]
 
 
 def proofread_command(*args) -> tuple[int, str, str]:

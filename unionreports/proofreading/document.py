@@ -84,7 +84,14 @@ def proofread(
 def _unique(findings: list[Finding]) -> list[Finding]:
     seen, kept = set(), []
     for finding in findings:
-        key = (finding.where.item, finding.where.label, finding.start, finding.kind, finding.text)
+        key = (
+            finding.where.item,
+            finding.where.label,
+            finding.start,
+            finding.kind,
+            finding.message,
+            finding.text,
+        )
         if key not in seen:
             seen.add(key)
             kept.append(finding)
@@ -243,8 +250,12 @@ def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
         expected += 1
 
 
+LINE_MARK = re.compile(r"^\s*(?:[-–—•+*]|#{1,6}|(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.)\s*")
+
+
 def _locate(text: str, texts: list[Passage]) -> Where:
-    head = text[:40]
+    """Where a line of the file went: the passage it begins, less its bullet or number."""
+    head = LINE_MARK.sub("", text, count=1)[:40]
     for passage in texts:
         if head and passage.text.startswith(head):
             return passage.where
@@ -281,5 +292,12 @@ def _source_spaces(source: Source, texts: list[Passage]) -> Iterator[Finding]:
     for line in source.lines:
         for slip in spacing(line):
             if "  " in line[slip.start : slip.end]:
-                where = _locate(" ".join(line.split()), texts)
-                yield Finding(slip.kind, line[slip.start : slip.end], slip.suggestion, slip.message, where)
+                folded = " ".join(line.split())
+                where = _locate(folded, texts)
+                # where it is in the paragraph read from the line: spaces folded, bullet or number taken off
+                mark = len(folded) - len(LINE_MARK.sub("", folded, count=1))
+                start = len(re.sub(r"\s+", " ", line[: slip.start]).lstrip()) - mark
+                end = start + len(" ".join(line[slip.start : slip.end].split()))
+                yield Finding(
+                    slip.kind, line[slip.start : slip.end], slip.suggestion, slip.message, where, start, end
+                )

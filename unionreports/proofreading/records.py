@@ -21,6 +21,9 @@ class Records:
     at_end: int | None = None  # members at the end (or on the report's date)
     by_elected_members: int | None = None  # of the by-elected, those without an office
     by_elected_vice_chairs: int | None = None
+    # per cent of the members sitting on the report's date, rounded
+    degree_share: int | None = None  # with a university degree or above
+    trained_share: int | None = None  # trained in union work
 
 
 def _n(text: str) -> int:
@@ -42,6 +45,10 @@ RULES = (
      "Số Phó Chủ tịch được bầu bổ sung"),
     (re.compile(r"(?:cuối nhiệm kỳ|hiện nay),? Ban Chấp hành (?:còn |có )(\d{1,3}) (?:đồng chí|ủy viên)"), "at_end",
      "Số ủy viên cuối nhiệm kỳ"),
+    (re.compile(r"(\d{1,3})% (?:số )?(?:[Ủủ]y|[Uu]ỷ) viên Ban Chấp hành[^.;%]{0,60}?đại học"), "degree_share",
+     "Tỷ lệ ủy viên có trình độ đại học trở lên"),
+    (re.compile(r"(\d{1,3})% (?:số )?(?:[Ủủ]y|[Uu]ỷ) viên Ban Chấp hành[^.;%]{0,100}?tập huấn"), "trained_share",
+     "Tỷ lệ ủy viên được tập huấn nghiệp vụ công đoàn"),
 )  # fmt: skip
 TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d\d) ?[-–—] ?((?:19|20)\d\d)")
 
@@ -52,14 +59,18 @@ def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") ->
             said, recorded = _n(match.group(1)), getattr(records, name)
             if recorded is not None and said != recorded:
                 digits = match.group(1)
-                right = (
-                    f"{recorded:0{len(digits)}d}"
-                    if digits.startswith("0") or recorded < 10
-                    else str(recorded)
-                )
+                if name.endswith("_share"):
+                    right, said_text, right_text = str(recorded), f"{digits}%", f"{recorded}%"
+                else:
+                    right = (
+                        f"{recorded:0{len(digits)}d}"
+                        if digits.startswith("0") or recorded < 10
+                        else str(recorded)
+                    )
+                    said_text, right_text = digits, right
                 yield Slip(
                     "figures", match.start(1), match.end(1), right,
-                    f"{what} ghi ở đây là {digits}, {source} ghi {right}.",
+                    f"{what} ghi ở đây là {said_text}, {source} ghi {right_text}.",
                 )  # fmt: skip
     for match in TERM.finditer(text):
         start, end = int(match.group(1)), int(match.group(2))

@@ -11,8 +11,9 @@ from .models import Report
 
 def committee_records(term: Term, day: datetime.date) -> Records:
     """The counts the prose may state, as the committee records of `term` give them on `day`."""
-    memberships = list(term.memberships.all())
+    memberships = list(term.memberships.select_related("person"))
     left = [m for m in memberships if m.left_on is not None and m.left_on <= day]
+    sitting = [m for m in memberships if m.joined_on <= day and (m.left_on is None or m.left_on > day)]
     by_elected = [
         m for m in memberships if m.joined_how == Membership.Joined.BY_ELECTION and m.joined_on <= day
     ]
@@ -25,7 +26,13 @@ def committee_records(term: Term, day: datetime.date) -> Records:
         by_elected_members=sum(m.role == Membership.Role.MEMBER for m in by_elected),
         by_elected_vice_chairs=sum(m.role == Membership.Role.VICE_CHAIR for m in by_elected),
         at_end=sum(m.joined_on <= day for m in memberships) - len(left),
+        degree_share=_share(sum(m.person.has_degree for m in sitting), len(sitting)),
+        trained_share=_share(sum(m.person.union_trained for m in sitting), len(sitting)),
     )
+
+
+def _share(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
 
 
 def proofread_report(report: Report) -> list[Finding]:
