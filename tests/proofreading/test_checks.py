@@ -141,3 +141,15 @@ def test_no_text_makes_the_checks_slow(text):
     started = time.perf_counter()
     check(text)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổ chức giải tennis, pickleball và chương trình gala, team building cho đoàn viên.",
+        "Phối hợp với Samsung, Honda và Viettel tổ chức hội thao; in slogan trên banner.",
+        "Đại hội bầu một phó chủ tịch; ban tổ chức hội thi đã họp.",
+    ],
+)
+def test_loanwords_names_and_common_nouns_are_left_alone(text):
+    assert kinds(text) == []

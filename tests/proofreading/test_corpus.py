@@ -180,3 +180,20 @@ def test_double_spaces_typed_in_a_file_are_found_where_they_are(tmp_path):
         f["where"]["label"].endswith("1.1. Về công tác tuyên truyền, giáo dục › đoạn 1") for f in findings
     )
     assert paragraph_start[findings[0]["start"] : findings[0]["end"]] == "triệt các"
+
+
+def test_a_name_keeps_its_own_tone_mark(tmp_path):
+    """ "văn hóa" in the text and "Thuỷ", "Hoà" in names: names are written as their bearers write them."""
+    text = source(KD).replace("phân công nhiệm vụ cho", "phân công đồng chí Trần Thị Thuỷ, Lê Văn Hoà", 1)
+    code, findings = run(write(tmp_path, KD, text))
+    assert (code, findings) == (0, [])
+
+
+def test_the_next_committee_is_not_this_ones_figures(tmp_path):
+    text = source(KD).replace(
+        "kính trình Đại hội xem xét, góp ý.",
+        "kính trình Đại hội xem xét, góp ý và bầu Ban Chấp hành khóa mới gồm 11 đồng chí.",
+        1,
+    )
+    code, findings = run(write(tmp_path, KD, text))
+    assert (code, findings) == (0, [])

@@ -157,7 +157,13 @@ def _mixed_spellings(texts: list[Passage]) -> Iterator[Finding]:
                     f"Trong cùng văn bản viết thống nhất “{usual}” ({counts[usual]} lần), không lẫn “{rare}”.",
                     passage.where, match.start(), match.end(),
                 )  # fmt: skip
-    styles = [(p, m, placement(m.group())) for p in texts for m in TONED.finditer(p.text)]
+    # Names are written as their bearers write them ("Thuỷ", "Hòa"): only common words count here.
+    styles = [
+        (p, m, placement(m.group()))
+        for p in texts
+        for m in TONED.finditer(p.text)
+        if m.group()[0].islower() or m.group() in ("Ủy", "Uỷ")
+    ]
     styles = [item for item in styles if item[2]]
     counts = Counter(style for _, _, style in styles)
     if len(counts) == 2:
@@ -220,6 +226,7 @@ def _numbering(texts: list[Passage], source: Source | None) -> Iterator[Finding]
 
 SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?(?=\s|[^\W\d_])")
 TOP_NUMBER = re.compile(r"^\s*(\d{1,2})\.(?=\s|[^\W\d_])")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 PART_NUMBER = re.compile(r"^\s*[IVX]{1,5}\.\s")
 
 
@@ -227,6 +234,7 @@ def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
     """In a file: sub-items numbered 1.1, 2.1, 3.1 under one parent, or out of order."""
     parent, expected = None, 1
     for line in source.lines:
+        line = MD_HEADING.sub("", line, count=1)
         if PART_NUMBER.match(line):
             parent, expected = None, 1
             continue

@@ -50,12 +50,16 @@ RULES = (
     (re.compile(r"(\d{1,3})% (?:số )?(?:[Ủủ]y|[Uu]ỷ) viên Ban Chấp hành[^.;%]{0,100}?tập huấn"), "trained_share",
      "Tỷ lệ ủy viên được tập huấn nghiệp vụ công đoàn"),
 )  # fmt: skip
+# "bầu Ban Chấp hành khóa mới gồm …": the next committee, not this one
+NEXT_TERM = re.compile(r"\b(?:mới|tới|sau|kế tiếp)\b")
 TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d\d) ?[-–—] ?((?:19|20)\d\d)")
 
 
 def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") -> Iterator[Slip]:
     for pattern, name, what in RULES:
         for match in pattern.finditer(text):
+            if NEXT_TERM.search(match.group()):
+                continue
             said, recorded = _n(match.group(1)), getattr(records, name)
             if recorded is not None and said != recorded:
                 digits = match.group(1)
@@ -89,7 +93,8 @@ def stated(texts: list[str]) -> Records:
     for text in texts:
         for pattern, name, _what in RULES:
             for match in pattern.finditer(text):
-                found.setdefault(name, _n(match.group(1)))
+                if not NEXT_TERM.search(match.group()):
+                    found.setdefault(name, _n(match.group(1)))
         for match in TERM.finditer(text):
             if "start_year" not in found:
                 found["start_year"], found["end_year"] = int(match.group(1)), int(match.group(2))
