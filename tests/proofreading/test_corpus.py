@@ -18,6 +18,7 @@ KD = "kiem-diem-so-tu-phap.txt"
 TK = "tong-ket-truong-thpt.md"
 BV = "kiem-diem-benh-vien.txt"
 DOCX = "kiem-diem-benh-vien.docx"  # the same report, written as a Word document
+CT = "tong-ket-cong-ty.txt"
 
 # (file, kind, passage in the clean copy, the same passage with the slip). A file has no records:
 # its figures are checked against what it states first (part I, the title).
@@ -28,6 +29,16 @@ SLIPS = [
     (BV, "spacing", "kịp thời đoàn viên", "kịp thời  đoàn viên"),
     (DOCX, "spacing", "văn hóa, thể thao", "văn hóa;thể thao"),
     (KD, "glued", "quán triệt", "quántriệt"),
+    (CT, "glued", "đời sống gặp", "đờisống gặp"),
+    (CT, "spacing", "ổn định.", "ổn định ."),
+    (CT, "digits", "nhiều người lao động phải", "nhiều người lao động năm2021 phải"),
+    (CT, "repeated", "Công đoàn đã chủ động", "Công đoàn đã đã chủ động"),
+    (CT, "spelling", "chính đáng của đoàn viên và", "chính đángg của đoàn viên và"),
+    (CT, "confusion", "quan hệ lao động hài hòa", "quan hệ lao động hài hòa, bổ xung"),
+    (CT, "norm", "đúng quy định; giải quyết", "đúng qui định; giải quyết"),
+    (CT, "capitals", "Ủy ban Kiểm tra Công đoàn", "Uỷ ban kiểm tra Công đoàn"),
+    (CT, "dash", "trong các năm 2020 – 2021", "trong các năm 2020—2021"),
+    (CT, "consistency", "quan hệ lao động hài hòa", "quan hệ lao động hài hoà"),
     (TK, "glued", "vững vàng", "vữngvàng"),
     (BV, "glued", "đoàn kết, thống nhất", "đoànkết, thống nhất"),
     (DOCX, "glued", "áp lực công việc", "áp lực côngviệc"),
@@ -126,7 +137,7 @@ def run(path: Path) -> tuple[int, list[dict]]:
     return exit_.value.code, json.loads(out.getvalue() or "[]")
 
 
-@pytest.mark.parametrize("name", [KD, TK, BV, DOCX])
+@pytest.mark.parametrize("name", [KD, TK, BV, DOCX, CT])
 def test_no_finding_on_a_clean_report(tmp_path, name):
     code, findings = run(write(tmp_path, name, source(name)))
     assert findings == []
@@ -197,3 +208,11 @@ def test_the_next_committee_is_not_this_ones_figures(tmp_path):
     )
     code, findings = run(write(tmp_path, KD, text))
     assert (code, findings) == (0, [])
+
+
+def test_i_and_y_spellings_are_kept_to_one_in_a_document(tmp_path):
+    text = source(TK).replace("Hội nghị viên chức", "Hội nghị viên chức, ký kết", 1)
+    text = text.replace("tổ chức tham quan", "tổ chức kí kết và tham quan", 1)
+    text = text.replace("hưởng ứng cuộc vận động", "hưởng ứng kỷ niệm và cuộc vận động", 1)
+    _code, findings = run(write(tmp_path, TK, text))
+    assert [(f["kind"], f["text"], f["suggestion"]) for f in findings] == [("consistency", "kí", "ký")]

@@ -32,7 +32,7 @@ LOANWORDS = frozenset(
     ok marketing logo slogan poster banner pano panô camera photo photocopy laptop wifi hotline app
     container test virus vaccine gala festival marathon tour show game livestream team building
     teambuilding golf tennis yoga gym pickleball cafe café taxi bus visa inox ga mail fax file
-    pin gas video clip ti vi tivi""".split()
+    pin gas ti vi tivi oxy""".split()
 )
 # Consonants Vietnamese never writes side by side: a word with such a pair and no Vietnamese mark
 # is a loanword ("slogan", "tennis").

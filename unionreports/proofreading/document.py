@@ -140,21 +140,34 @@ def _date_line(document: ReportDocument) -> Iterator[Finding]:
 
 # --- the same word spelt two ways -------------------------------------------------------------
 
-KI = re.compile(r"(?<![^\W_])(kì|kỳ|Kì|Kỳ)(?![^\W_])")
+# Syllables written with i or y as the writer prefers (kì/kỳ, kí/ký, kỉ/kỷ, kĩ/kỹ, lí/lý, mĩ/mỹ):
+# either is correct, one document keeps to one.
+I_OR_Y = re.compile(r"(?<![^\W_])([kKlLmM])([ìíỉĩỳýỷỹ])(?![^\W_])")
 TONED = re.compile(rf"{LETTERS}+")
+_Y_FOR_I = dict(zip("ìíỉĩ", "ỳýỷỹ", strict=True))
+_I_FOR_Y = {y: i for i, y in _Y_FOR_I.items()}
 
 
 def _mixed_spellings(texts: list[Passage]) -> Iterator[Finding]:
-    ki = [(p, m) for p in texts for m in KI.finditer(p.text)]
-    counts = Counter(m.group().lower() for _, m in ki)
-    if len(counts) == 2:
-        rare = min(counts, key=lambda k: (counts[k], k != "kì"))
-        usual = "kỳ" if rare == "kì" else "kì"
-        for passage, match in ki:
-            if match.group().lower() == rare:
+    found = [(p, m) for p in texts for m in I_OR_Y.finditer(p.text)]
+
+    # one spelling per syllable: "kỳ" and "kì" count together
+    def key(match):
+        return match.group(1).lower() + _I_FOR_Y.get(match.group(2), match.group(2))
+
+    for syllable in {key(m) for _, m in found}:
+        same = [(p, m) for p, m in found if key(m) == syllable]
+        counts = Counter(m.group().lower() for _, m in same)
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=lambda form: (counts[form], form[-1] in _I_FOR_Y))
+        for passage, match in same:
+            if match.group().lower() != usual:
+                right = usual if match.group()[0].islower() else usual.capitalize()
                 yield Finding(
-                    "consistency", match.group(), usual if match.group().islower() else usual.capitalize(),
-                    f"Trong cùng văn bản viết thống nhất “{usual}” ({counts[usual]} lần), không lẫn “{rare}”.",
+                    "consistency", match.group(), right,
+                    f"“{match.group()}” và “{usual}” đều đúng, nhưng trong cùng văn bản nên viết thống nhất "
+                    f"“{usual}” ({counts[usual]} lần).",
                     passage.where, match.start(), match.end(),
                 )  # fmt: skip
     # Names are written as their bearers write them ("Thuỷ", "Hòa"): only common words count here.
