@@ -95,3 +95,22 @@ def test_a_file_of_the_wrong_kind_exits_with_2(tmp_path):
     code, _out, err = proofread_command("--file", str(path))
     assert code == 2
     assert err.strip()
+
+
+def test_the_report_page_shows_the_writer_the_slips(client, secretary, member):
+    report = load_demo()
+    item = ReportItem.objects.filter(section__report=report).order_by("id").first()
+    item.text = item.text.replace("Ban Chấp hành", "Ban chấp hành", 1)
+    item.save()
+    client.force_login(secretary)
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert "report-proofreading" in page
+    assert '<mark style="white-space: pre-wrap">Ban chấp hành</mark> → <strong>Ban Chấp hành</strong>' in page
+    client.force_login(member)
+    assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()
+
+
+def test_a_clean_report_page_shows_no_proofreading(client, secretary):
+    report = load_demo()
+    client.force_login(secretary)
+    assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()

@@ -3,6 +3,7 @@
 import datetime
 
 from unionreports.committee.models import Membership, Term
+from unionreports.document import ReportDocument
 from unionreports.proofreading import Finding, Records, proofread
 
 from .compose import compose_report
@@ -11,7 +12,8 @@ from .models import Report
 
 def committee_records(term: Term, day: datetime.date) -> Records:
     """The counts the prose may state, as the committee records of `term` give them on `day`."""
-    memberships = list(term.memberships.select_related("person"))
+    prefetched = "memberships" in getattr(term, "_prefetched_objects_cache", {})
+    memberships = list(term.memberships.all() if prefetched else term.memberships.select_related("person"))
     left = [m for m in memberships if m.left_on is not None and m.left_on <= day]
     sitting = [m for m in memberships if m.joined_on <= day and (m.left_on is None or m.left_on > day)]
     by_elected = [
@@ -35,5 +37,7 @@ def _share(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def proofread_report(report: Report) -> list[Finding]:
-    return proofread(compose_report(report), committee_records(report.term, report.date))
+def proofread_report(report: Report, document: ReportDocument | None = None) -> list[Finding]:
+    """The findings of a saved report; `document` is its composed document when the caller has it."""
+    document = compose_report(report) if document is None else document
+    return proofread(document, committee_records(report.term, report.date))
