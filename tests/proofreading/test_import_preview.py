@@ -52,3 +52,12 @@ def test_the_passage_is_escaped(client, secretary, union):
     page = response.content.decode()
     assert '<mark style="white-space: pre-wrap">thức,chưa&lt;b&gt;chưa&lt;/b&gt;</mark>' in page
     assert "<b>chưa</b>" not in page
+
+
+def test_the_preview_sees_the_double_spaces_of_the_file(client, secretary, union):
+    organization, term = union
+    client.force_login(secretary)
+    text = (CORPUS / "kiem-diem-so-tu-phap.txt").read_text()
+    data = text.replace("hình thức, chưa", "hình thức,  chưa", 1)
+    page = upload(client, organization, term, name="bao-cao.txt", data=data.encode()).content.decode()
+    assert '<mark style="white-space: pre-wrap">thức,  chưa</mark> → <strong>thức, chưa</strong>' in page

@@ -5,10 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from unionreports.importing.docx import read_docx
 from unionreports.importing.lines import ImportFailed
-from unionreports.importing.services import read_report
-from unionreports.importing.text import decode
+from unionreports.importing.services import read_report, source_lines
 from unionreports.proofreading import Source, proofread
 from unionreports.reports.models import Report
 from unionreports.reports.proofreading import proofread_report
@@ -56,12 +54,6 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         try:
             imported = read_report(path.name, data)
-            if data.startswith(b"PK\x03\x04"):
-                lines = [
-                    "".join(p for p in line.content if isinstance(p, str)) for line in read_docx(data)[0]
-                ]
-            else:
-                lines = decode(data).split("\n")
         except ImportFailed as failure:
             raise CommandError(str(failure.message)) from None
-        return proofread(imported.document, source=Source(lines))
+        return proofread(imported.document, source=Source(source_lines(data)))
