@@ -216,3 +216,11 @@ def test_i_and_y_spellings_are_kept_to_one_in_a_document(tmp_path):
     text = text.replace("hưởng ứng cuộc vận động", "hưởng ứng kỷ niệm và cuộc vận động", 1)
     _code, findings = run(write(tmp_path, TK, text))
     assert [(f["kind"], f["text"], f["suggestion"]) for f in findings] == [("consistency", "kí", "ký")]
+
+
+def test_the_subject_line_is_proofread(tmp_path):
+    text = source(KD).replace("Kiểm điểm trách nhiệm của", "Kiểm điểm trách nhiệm của của", 1)
+    _code, findings = run(write(tmp_path, KD, text))
+    assert [(f["kind"], f["text"], f["where"]["label"]) for f in findings] == [
+        ("repeated", "của của", "Trích yếu")
+    ]

@@ -44,6 +44,8 @@ def passages(document: ReportDocument) -> Iterator[Passage]:
                     note.text, Where(where.part, where.section, item, f"{label} › chú thích"), section
                 )
 
+    if document.subject:
+        yield Passage(document.subject, Where(item="subject", label="Trích yếu"))
     yield from block_passages(document.opening, Where(label="Mở đầu"), "Mở đầu")
     for part in document.parts:
         for section in part.walk():
@@ -74,7 +76,7 @@ def proofread(
         findings += _source_spaces(source, texts)
     if records is None:
         where = "phần đầu văn bản"
-        records = stated([document.title, document.subject] + [p.text for p in texts])
+        records = stated([p.text for p in texts])
     else:
         where = "hồ sơ nhân sự"
     findings += [_finding(p, slip) for p in texts for slip in figures(p.text, records, where)]
