@@ -2,7 +2,8 @@
 
 Each figure is the median of repeated runs after one warm-up run:
 
-- html: the report page, GET /reports/<id>/, and the number of SQL queries it makes;
+- html: the report page, GET /reports/<id>/, and the number of SQL queries it makes (its writer
+  sees the proofreading findings, so it includes a proofreading);
 - cold pdf: GET /reports/<id>/pdf with the PDF cache emptied first, so the view composes the
   document, lays it out with WeasyPrint and stores the result;
 - cached pdf: the same request with the PDF stored. Downloading a report again must stay
@@ -11,7 +12,7 @@ Each figure is the median of repeated runs after one warm-up run:
   floor for a cold render, and the ratio cold pdf / bare weasyprint is the application's
   overhead (composing, hashing, storing), which must stay small;
 - proofread: `proofread_report` on the report (composing it, reading the committee records and
-  every check). It must stay well under one cold pdf. The first call, which loads the
+  every check), its cache of unchanged texts emptied first. It must stay well under one cold pdf. The first call, which loads the
   Vietnamese dictionary, is printed apart.
 
 Also printed: the PDF's size and page count, and the process's peak resident memory.
@@ -68,7 +69,7 @@ def main(runs: int) -> None:
     from unionreports.reports.compose import compose_report
     from unionreports.reports.demo import DEMO_USERNAME, load_demo
     from unionreports.reports.models import Report
-    from unionreports.reports.proofreading import proofread_report
+    from unionreports.reports.proofreading import clear_proofreading_cache, proofread_report
 
     call_command("migrate", verbosity=0, interactive=False)
     report = load_demo()
@@ -81,6 +82,10 @@ def main(runs: int) -> None:
             raise SystemExit(f"bench: GET {url} answered {response.status_code}")
         return response.content
 
+    # Before the report page, which proofreads for its writer: this call loads the dictionary.
+    started = time.perf_counter()
+    findings = proofread_report(report)
+    first_proofread = (time.perf_counter() - started) * 1000
     page_url, pdf_url = f"/reports/{report.pk}/", f"/reports/{report.pk}/pdf"
     html = print_html(compose_report(Report.objects.with_document_data().get(pk=report.pk)))
     results = {"html": measure(lambda: get(page_url), runs), "cold pdf": [], "bare weasyprint": []}
@@ -89,10 +94,8 @@ def main(runs: int) -> None:
         results["cold pdf"] += measure(lambda: get(pdf_url), 1, before=RenderedDocument.objects.all().delete)
         results["bare weasyprint"] += measure(lambda: write_pdf(html), 1)
     results["cached pdf"] = measure(lambda: get(pdf_url), runs)
-    started = time.perf_counter()
-    findings = proofread_report(report)
-    first_proofread = (time.perf_counter() - started) * 1000
-    results["proofread"] = measure(lambda: proofread_report(report), runs)
+    # Uncached: the report page keeps the findings of an unchanged text, this is the cost of a new one.
+    results["proofread"] = measure(lambda: proofread_report(report), runs, before=clear_proofreading_cache)
     connection.queries_log.clear()  # with DEBUG on, the log is capped and migrate has filled it
     with CaptureQueriesContext(connection) as queries:
         get(page_url)

@@ -110,7 +110,12 @@ def test_the_report_page_shows_the_writer_the_slips(client, secretary, member):
     assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()
 
 
-def test_a_clean_report_page_shows_no_proofreading(client, secretary):
+def test_the_report_page_proofreads_the_text_as_it_is_now(client, secretary):
     report = load_demo()
     client.force_login(secretary)
     assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()
+    item = ReportItem.objects.filter(section__report=report).order_by("id").first()
+    item.text = item.text.replace("hội nghị", "hội  nghị", 1)
+    item.save()
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert '<mark style="white-space: pre-wrap">hội  nghị</mark>' in page

@@ -1,6 +1,7 @@
 """Proofreading a saved report: its composed document and the figures of its committee records."""
 
 import datetime
+import functools
 
 from unionreports.committee.models import Membership, Term
 from unionreports.document import ReportDocument
@@ -40,4 +41,13 @@ def _share(part: int, whole: int) -> int | None:
 def proofread_report(report: Report, document: ReportDocument | None = None) -> list[Finding]:
     """The findings of a saved report; `document` is its composed document when the caller has it."""
     document = compose_report(report) if document is None else document
-    return proofread(document, committee_records(report.term, report.date))
+    return list(_proofread(document, committee_records(report.term, report.date)))
+
+
+@functools.lru_cache(maxsize=64)
+def _proofread(document: ReportDocument, records: Records) -> tuple[Finding, ...]:
+    # The report page proofreads on every view: an unchanged text with unchanged records is not read again.
+    return tuple(proofread(document, records))
+
+
+clear_proofreading_cache = _proofread.cache_clear
