@@ -41,11 +41,15 @@ def _share(part: int, whole: int) -> int | None:
 def proofread_report(report: Report, document: ReportDocument | None = None) -> list[Finding]:
     """The findings of a saved report; `document` is its composed document when the caller has it."""
     document = compose_report(report) if document is None else document
-    return list(_proofread(document, committee_records(report.term, report.date)))
+    # Anchors are not part of a document's equality; findings carry them, so they are part of the key.
+    anchors = tuple(section.anchor for section in document.sections()) + tuple(
+        paragraph.anchor for paragraph in document.paragraphs()
+    )
+    return list(_proofread(document, anchors, committee_records(report.term, report.date)))
 
 
 @functools.lru_cache(maxsize=64)
-def _proofread(document: ReportDocument, records: Records) -> tuple[Finding, ...]:
+def _proofread(document: ReportDocument, anchors: tuple[str, ...], records: Records) -> tuple[Finding, ...]:
     # The report page proofreads on every view: an unchanged text with unchanged records is not read again.
     return tuple(proofread(document, records))
 
