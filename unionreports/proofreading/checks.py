@@ -48,6 +48,9 @@ NO_SPACE_AFTER = re.compile(
 NUMBER_GLUED = re.compile(rf"^\s*(\d{{1,2}}(?:\.\d{{1,2}})*\.)(?={LETTERS})")
 SPACE_BEFORE = re.compile(r"(?<=\S)([ \u00A0]+)(?=[,;:!?]|\.(?!\.))")
 DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
+INSIDE_PARENTHESES = re.compile(r"\((?= )|(?<= )\)")
+# "động.tổ chức": a full stop run into a word with a Vietnamese mark (not "congdoan.vn", "v.v.")
+STOP_RUN_IN = re.compile(rf"(?<={LETTERS}{LETTERS})\.(?=[^\W\d_A-Z]*[à-ỹđ])(?=[a-zà-ỹđ])")
 
 
 def _word_start(text: str, at: int) -> int:
@@ -86,6 +89,22 @@ def spacing(text: str) -> Iterator[Slip]:
         yield Slip(
             "spacing", start, match.end() + 1, text[start : match.start()] + text[match.end()],
             "Thừa dấu cách trước dấu câu: dấu câu viết liền với chữ đứng trước.",
+        )  # fmt: skip
+    for match in STOP_RUN_IN.finditer(text):
+        start, end = _word_start(text, match.start()), _word_end(text, match.end())
+        yield Slip(
+            "spacing", start, end, text[start : match.end()] + " " + text[match.end() : end],
+            "Thiếu dấu cách sau dấu “.”: sau dấu câu phải có một dấu cách.",
+        )  # fmt: skip
+    for match in INSIDE_PARENTHESES.finditer(text):
+        start, end = (
+            (match.start(), _word_end(text, match.end() + 1))
+            if match.group() == "("
+            else (_word_start(text, match.start() - 1), match.end())
+        )
+        yield Slip(
+            "spacing", start, end, None,
+            "Thừa dấu cách trong ngoặc đơn: dấu ngoặc viết liền với chữ bên trong.",
         )  # fmt: skip
     for match in DOUBLE_SPACE.finditer(text):
         start, end = _word_start(text, match.start()), _word_end(text, match.end())
@@ -186,17 +205,29 @@ def digits(text: str) -> Iterator[Slip]:
 # ("công đoàn đoàn kết"), so they are left alone.
 SMALL_WORDS = (
     "các|của|và|là|đã|được|trong|những|với|cho|có|để|thì|một|này|đó|theo|về|tại|bị|sẽ|đang|vẫn|cũng|"
-    "đến|rằng|mà|nhưng|hoặc|khi|nên|vì|do|nếu|như|trên|dưới|sau|trước|việc|sự|phải|không|chưa"
+    "đến|rằng|mà|nhưng|hoặc|khi|nên|vì|do|nếu|như|trên|dưới|sau|trước|việc|sự|phải|không|chưa|"
+    "ở|cùng|nhằm|cần|rất|hơn|bằng|qua|giữa|hay|tuy|song|còn|nay|đây|ấy|nhất|thêm|vào|lên|lại"
 )
+# Any syllable said twice just before a punctuation mark: "nhiệm vụ vụ." begins no new word.
+REPEATED_AT_END = re.compile(rf"(?<![^\W_])({LETTERS}+)\s+(\1)(?=\s*[,.;:!?)…]|\s*$)", re.IGNORECASE)
 REPEATED = re.compile(
     rf"(?<![^\W_])(?:({SMALL_WORDS})\s+(\1)|({LETTERS}+\s{LETTERS}+)\s+(\3))(?![^\W_])", re.IGNORECASE
 )
 
 
+# Syllables said twice on purpose ("dần dần", "ngày ngày").
+REDUPLICATED = frozenset("từ dần ngày người nhà đời mãi thường luôn đâu ai xa năm tháng đều".split())
+
+
 def repeated(text: str) -> Iterator[Slip]:
-    for match in REPEATED.finditer(text):
-        word = match.group(1) or match.group(3)
-        yield Slip("repeated", match.start(), match.end(), word, f"Từ “{word}” bị lặp lại.")
+    seen = set()
+    for pattern in (REPEATED, REPEATED_AT_END):
+        for match in pattern.finditer(text):
+            word = match.group(1) or match.group(3)
+            if match.start() in seen or word.lower() in REDUPLICATED:
+                continue
+            seen.add(match.start())
+            yield Slip("repeated", match.start(), match.end(), word, f"Từ “{word}” bị lặp lại.")
 
 
 # --- common confusions and current norms ------------------------------------------------------
@@ -230,6 +261,21 @@ CONFUSIONS = {
     "chính chắn": "chín chắn",
     "kiêm quyết": "kiên quyết",
     "xác xuất": "xác suất",
+    "chân trọng": "trân trọng",
+    "khuyếch trương": "khuếch trương",
+    "khuyếch đại": "khuếch đại",
+    "cọ sát": "cọ xát",
+    "xắp xếp": "sắp xếp",
+    "xúc tích": "súc tích",
+    "rãnh rỗi": "rảnh rỗi",
+    "lảnh đạo": "lãnh đạo",
+    "chia xẻ": "chia sẻ",
+    "suyên suốt": "xuyên suốt",
+    "sâu xát": "sâu sát",
+    "xâu sát": "sâu sát",
+    "dải quyết": "giải quyết",
+    "kỹ luật": "kỷ luật",
+    "kĩ luật": "kỷ luật",
 }
 CONFUSION = re.compile(
     r"(?<![^\W_])("
@@ -279,6 +325,9 @@ NAMES = [
     "Phó Bí thư",
     "Tổng Liên đoàn Lao động",
     "Liên đoàn Lao động",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "Đảng bộ",
 ]
 # Positions are written in lower case where they name no one ("bầu một phó chủ tịch"); bodies are not.
 POSITIONS = ("Phó ",)

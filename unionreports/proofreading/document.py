@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from unionreports.document import Paragraph, ReportDocument, Section
+from unionreports.lib.vietnamese import to_roman
 
 from .checks import LETTERS, Slip, check, spacing
 from .findings import Finding, Where
@@ -242,35 +243,55 @@ def _numbering(texts: list[Passage], source: Source | None) -> Iterator[Finding]
 SUB_NUMBER = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?(?=\s|[^\W\d_])")
 TOP_NUMBER = re.compile(r"^\s*(\d{1,2})\.(?=\s|[^\W\d_])")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-PART_NUMBER = re.compile(r"^\s*[IVX]{1,5}\.\s")
+PART_NUMBER = re.compile(r"^\s*([IVX]{1,5})\.\s")
+DIVISION = re.compile(r"^\s*PHẦN THỨ\b")
 
 
 def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
-    """In a file: sub-items numbered 1.1, 2.1, 3.1 under one parent, or out of order."""
-    parent, expected = None, 1
+    """In a file: numbers typed out of order (I., II., IV.; 1., 3.), and sub-items numbered
+    1.1., 2.1., 3.1. under one parent."""
+
+    def finding(typed: str, right: str, line: str, end: int, message: str) -> Finding:
+        return Finding("numbering", typed, right, message, _locate(line[end:].strip(), texts), 0, len(typed))
+
+    part, top, parent, expected = 1, 1, None, 1
     for line in source.lines:
         line = MD_HEADING.sub("", line, count=1)
-        if PART_NUMBER.match(line):
-            parent, expected = None, 1
-            continue
-        if top := TOP_NUMBER.match(line):
-            parent, expected = top.group(1), 1
-            continue
-        sub = SUB_NUMBER.match(line)
-        if not sub:
-            continue
-        if parent is None:
-            parent = sub.group(1)
-        right = f"{parent}.{expected}."
-        if f"{sub.group(1)}.{sub.group(2)}." != right:
-            typed = sub.group().strip()
-            where = _locate(line[sub.end() :].strip(), texts)
-            yield Finding(
-                "numbering", typed, right,
-                f"Số thứ tự “{typed}” không đúng: các mục con của mục {parent}. đánh số {parent}.1., {parent}.2., …",
-                where, 0, len(typed),
-            )  # fmt: skip
-        expected += 1
+        if DIVISION.match(line):
+            part, top, parent, expected = 1, 1, None, 1
+        elif roman := PART_NUMBER.match(line):
+            typed, right = roman.group(1) + ".", to_roman(part) + "."
+            if typed != right:
+                yield finding(
+                    typed,
+                    right,
+                    line,
+                    roman.end(),
+                    f"Số thứ tự “{typed}” không đúng: sau mục trước là mục {right}",
+                )
+            part, top, parent, expected = part + 1, 1, None, 1
+        elif number := TOP_NUMBER.match(line):
+            typed, right = number.group(1) + ".", f"{top}."
+            if typed != right:
+                yield finding(
+                    typed,
+                    right,
+                    line,
+                    number.end(),
+                    f"Số thứ tự “{typed}” không đúng: sau mục trước là mục {right}",
+                )
+            parent, expected, top = str(top), 1, top + 1
+        elif sub := SUB_NUMBER.match(line):
+            if parent is None:
+                parent = sub.group(1)
+            right = f"{parent}.{expected}."
+            if f"{sub.group(1)}.{sub.group(2)}." != right:
+                typed = sub.group().strip()
+                yield finding(
+                    typed, right, line, sub.end(),
+                    f"Số thứ tự “{typed}” không đúng: các mục con của mục {parent}. đánh số {parent}.1., {parent}.2., …",
+                )  # fmt: skip
+            expected += 1
 
 
 LINE_MARK = re.compile(r"^\s*(?:[-–—•+*]|#{1,6}|(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.)\s*")
@@ -310,17 +331,31 @@ def _abbreviations(texts: list[Passage]) -> Iterator[Finding]:
                 offset += len(passage.text) + 1
 
 
+NUMBER_AT_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.[^\W\d_]")
+WORD_NOTE = re.compile(r"(\[\d{1,3}:)( +)")
+
+
+def glued_number(line: str) -> Iterator[Slip]:
+    """ "1.1.Về công tác": a typed number run into its heading (the import takes the number off)."""
+    for slip in spacing(line):
+        if NUMBER_AT_START.match(line[slip.start : slip.end]):
+            yield slip
+
+
 def _source_spaces(source: Source, texts: list[Passage]) -> Iterator[Finding]:
-    """Double spaces between words, as typed in the file (reading it folds them)."""
+    """Double spaces between words, and numbers run into headings, as typed in the file (reading
+    it folds the spaces and takes the numbers off)."""
     for line in source.lines:
-        for slip in spacing(line):
-            if "  " in line[slip.start : slip.end]:
-                folded = " ".join(line.split())
-                where = _locate(folded, texts)
-                # where it is in the paragraph read from the line: spaces folded, bullet or number taken off
-                mark = len(folded) - len(LINE_MARK.sub("", folded, count=1))
-                start = len(re.sub(r"\s+", " ", line[: slip.start]).lstrip()) - mark
-                end = start + len(" ".join(line[slip.start : slip.end].split()))
-                yield Finding(
-                    slip.kind, line[slip.start : slip.end], slip.suggestion, slip.message, where, start, end
-                )
+        # Word's plain-text export writes its footnotes "[1:  text]": that space is not the writer's
+        line = WORD_NOTE.sub(lambda match: match.group(1) + " ", line)
+        doubled = [slip for slip in spacing(line) if "  " in line[slip.start : slip.end]]
+        for slip in [*doubled, *glued_number(line)]:
+            folded = " ".join(line.split())
+            where = _locate(folded, texts)
+            # where it is in the paragraph read from the line: spaces folded, bullet or number taken off
+            mark = len(folded) - len(LINE_MARK.sub("", folded, count=1))
+            start = max(0, len(re.sub(r"\s+", " ", line[: slip.start]).lstrip()) - mark)
+            end = start + len(" ".join(line[slip.start : slip.end].split()))
+            yield Finding(
+                slip.kind, line[slip.start : slip.end], slip.suggestion, slip.message, where, start, end
+            )
