@@ -160,8 +160,9 @@ def words(text: str) -> Iterator[Slip]:
         lower = word.lower()
         if lower in NORM_WORDS or known(lower):
             continue
-        # "Samsung", "Honda": a name in Latin letters is not two syllables run together
-        splits = _splits(word) if word[0].islower() or VIETNAMESE_MARKS.search(word) else []
+        # "Samsung", "Honda", "online": a word in plain Latin letters is a name or a loanword, not two
+        # Vietnamese syllables run together (those carry marks)
+        splits = _splits(word) if VIETNAMESE_MARKS.search(word) else []
         if len(splits) == 1:
             left, right = splits[0]
             yield Slip(
