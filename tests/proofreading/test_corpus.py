@@ -233,3 +233,12 @@ def test_the_subject_line_is_proofread(tmp_path):
     assert [(f["kind"], f["text"], f["where"]["label"]) for f in findings] == [
         ("repeated", "của của", "Trích yếu")
     ]
+
+
+def test_double_spaces_typed_in_a_word_file_are_found(tmp_path):
+    text = source(DOCX).replace("hoàn cảnh khó khăn", "hoàn cảnh  khó khăn", 1)
+    _code, findings = run(write(tmp_path, DOCX, text))
+    assert [(f["kind"], f["text"], f["suggestion"]) for f in findings] == [
+        ("spacing", "cảnh  khó", "cảnh khó")
+    ]
+    assert findings[0]["where"]["label"].endswith("1.2. Về chăm lo đời sống đoàn viên › đoạn 2")

@@ -18,7 +18,7 @@ from unionreports.reports.kinds import PART_KINDS
 from unionreports.reports.models import Report, ReportSection, check_text_lengths
 
 from . import limits
-from .docx import read_docx
+from .docx import paragraph_texts, read_docx
 from .lines import ImportFailed
 from .outline import Imported, Leftover, fold, parse
 from .text import decode, read_text
@@ -69,9 +69,7 @@ def source_lines(data: bytes) -> list[str]:
     Call it on data `read_report` has read: it raises nothing for those.
     """
     if data.startswith(b"PK\x03\x04"):
-        return [
-            "".join(part for part in line.content if isinstance(part, str)) for line in read_docx(data)[0]
-        ]
+        return paragraph_texts(data)  # the reader folds spaces
     return decode(data).split("\n")
 
 
