@@ -285,7 +285,7 @@ CONFUSION = re.compile(
     re.IGNORECASE,
 )
 
-# Spellings the current norm replaces: "qui" → "quy" (Quyết định 240/QĐ, 1984; the dictionaries today).
+# Spellings the current norm replaces: "qui" → "quy", as the dictionaries and administrative texts write today.
 NORMS = {"qui": "quy", "quí": "quý", "quì": "quỳ", "quỉ": "quỷ", "quĩ": "quỹ", "quị": "quỵ"}
 NORM_WORDS = frozenset(NORMS)
 NORM = re.compile(r"(?<![^\W_])(" + "|".join(NORMS) + r")(?![^\W_])", re.IGNORECASE)
