@@ -64,6 +64,12 @@ def read_docx(data: bytes) -> tuple[list[Line], str]:
     return lines, document.core_properties.author or ""
 
 
+def paragraph_texts(data: bytes) -> list[str]:
+    """The text of each paragraph of the body and of tables' cells, spaces as typed."""
+    document = _open(data)
+    return ["".join(t.text or "" for t in p.iter(W_T)) for p, _cell in _paragraphs(document.element.body)]
+
+
 def _lines(document) -> list[Line]:
     notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
     numbering = Numbering(document)

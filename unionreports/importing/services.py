@@ -18,10 +18,10 @@ from unionreports.reports.kinds import PART_KINDS
 from unionreports.reports.models import Report, ReportSection, check_text_lengths
 
 from . import limits
-from .docx import read_docx
+from .docx import paragraph_texts, read_docx
 from .lines import ImportFailed
 from .outline import Imported, Leftover, fold, parse
-from .text import read_text
+from .text import decode, read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
@@ -61,6 +61,16 @@ def read_report(name: str, data: bytes) -> Imported:
     imported = parse(lines, author=author)
     limits.check_outline(imported.document)
     return imported
+
+
+def source_lines(data: bytes) -> list[str]:
+    """The file's paragraphs as typed (spaces not folded, numbers kept), for the proofreader.
+
+    Call it on data `read_report` has read: it raises nothing for those.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        return paragraph_texts(data)  # the reader folds spaces
+    return decode(data).split("\n")
 
 
 def check_size(size: int) -> None:

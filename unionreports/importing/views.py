@@ -8,10 +8,19 @@ from django.utils.translation import ngettext
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
+from unionreports.proofreading import Source, proofread
 from unionreports.reports.kinds import PART_KINDS, REPORT_KINDS
+from unionreports.reports.proofreading import committee_records
 
 from .forms import ConfirmForm, ImportForm
-from .services import default_date, leftovers, mismatches, report_import, report_import_preview
+from .services import (
+    default_date,
+    leftovers,
+    mismatches,
+    report_import,
+    report_import_preview,
+    source_lines,
+)
 
 SAVED_IMPORTS = "saved_imports"
 
@@ -31,7 +40,10 @@ def upload(request, org_pk: int):
                 "date": default_date(term, imported),
             }
         )
-        return preview(request, organization, term, imported, confirm, name=form.cleaned_data["file"].name)
+        upload = form.cleaned_data["file"]
+        upload.seek(0)
+        source = Source(source_lines(upload.read()))
+        return preview(request, organization, term, imported, confirm, name=upload.name, source=source)
     return render(request, "importing/upload.html", {"form": form, "organization": organization})
 
 
@@ -79,8 +91,9 @@ def confirm(request, org_pk: int):
     return preview(request, organization, term, imported, form, name=payload["name"])
 
 
-def preview(request, organization, term, imported, form, *, name: str):
-    """The document as it will be saved, and the form that saves it."""
+def preview(request, organization, term, imported, form, *, name: str, source: Source | None = None):
+    """The document as it will be saved, and the form that saves it; `source`, the file's lines as
+    typed, when the file is at hand (just uploaded)."""
     values = form.cleaned_data if form.is_bound else form.initial
     number = values.get("number") or imported.number or 1
     date = values.get("date") or default_date(term, imported)
@@ -112,6 +125,7 @@ def preview(request, organization, term, imported, form, *, name: str):
         "mismatches": mismatches(term, imported),
         "report_kind": REPORT_KINDS[imported.report_kind].label,
         "same_number": term.reports.filter(number=number).first(),
+        "findings": proofread(document, committee_records(term, date), source),
     }
     return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
 

@@ -23,9 +23,9 @@ DEMO_PASSWORD = "thuky-demo-2023"
 DEMO_FULL_NAME = "Nguyễn Thị Thu Hà"
 
 OPENING = (
-    "Trên cơ sở kết quả hoạt động của Công đoàn Ban nhiệm kỳ 2017 - 2022, Ban Chấp hành Công đoàn Ban Tổ chức "
+    "Trên cơ sở kết quả hoạt động của Công đoàn Ban nhiệm kỳ 2017 – 2022, Ban Chấp hành Công đoàn Ban Tổ chức "
     "Tỉnh ủy nhiệm kỳ 2017 – 2022 báo cáo kiểm điểm trách nhiệm chỉ đạo, điều hành việc triển khai thực hiện "
-    "Nghị quyết của Đại hội Công đoàn trong nhiệm kỳ 2017 - 2022 như sau:"
+    "Nghị quyết của Đại hội Công đoàn trong nhiệm kỳ 2017 – 2022 như sau:"
 )
 PERSONNEL_REMARKS = "Việc bổ sung Ủy viên Ban Chấp hành mới bảo đảm cơ cấu phân bổ từ đầu nhiệm kỳ."
 PERSONNEL_CLOSING = (
@@ -46,13 +46,13 @@ SUB1_TITLE = "Về công tác chỉ đạo và điều hành thực hiện Ngh�
 SUB1 = [
     "Ban Chấp hành Công đoàn đã quán triệt, vận dụng các chủ trương, đường lối, chỉ thị, nghị quyết của Đảng, "
     "pháp luật của Nhà nước, Nghị quyết đại hội Công đoàn cấp trên, Nghị quyết Đại hội Đảng bộ cơ quan Ban Tổ "
-    "chức Tỉnh ủy nhiệm kỳ 2020 - 2025 vào việc xây dựng kế hoạch, chương trình công tác nhằm chỉ đạo hoàn "
+    "chức Tỉnh ủy nhiệm kỳ 2020 – 2025 vào việc xây dựng kế hoạch, chương trình công tác nhằm chỉ đạo hoàn "
     "thành các chỉ tiêu, nhiệm vụ mà Nghị quyết Đại hội Công đoàn cơ quan đã đề ra.",
     "Trong quá trình tổ chức chỉ đạo thực hiện, Ban Chấp hành luôn bám sát phương châm “Lấy cán bộ, công chức "
     "làm đối tượng vận động, lấy chăm lo bảo vệ quyền, lợi ích hợp pháp, chính đáng của đoàn viên, xây dựng "
     "quan hệ lao động hài hòa, ổn định, tiến bộ”. Coi trọng các giải pháp nâng cao chất lượng và hiệu quả hoạt "
     "động của các tổ công đoàn.",
-    "Hàng năm tổ chức sơ kết, tổng kết hoạt động công đoàn theo đúng qui định, bảo đảm chế độ thông tin báo cáo "
+    "Hàng năm tổ chức sơ kết, tổng kết hoạt động công đoàn theo đúng quy định, bảo đảm chế độ thông tin báo cáo "
     "và thực hiện tốt các tiêu chuẩn xây dựng công đoàn cơ sở vững mạnh.",
 ]
 SUB2_TITLE = (
@@ -75,11 +75,11 @@ SUB2 = [
     "nhằm thực hiện pháp luật về lao động có liên quan đến quyền và lợi ích hợp pháp, chính đáng của cán bộ, "
     "công chức.",
     "Ban Chấp hành đã phối hợp với chuyên môn chăm lo, bảo vệ quyền và lợi ích hợp pháp chính đáng của đoàn "
-    "viên như: Tham gia xét nâng lương định kì, nâng lương trước thời hạn, chế độ nghỉ phép…đảm bảo chế độ cho "
+    "viên như: Tham gia xét nâng lương định kỳ, nâng lương trước thời hạn, chế độ nghỉ phép…đảm bảo chế độ cho "
     "cán bộ đoàn viên. Tổ chức thăm hỏi, động viên những đoàn viên ốm đau, hoạn nạn, hiếu hỉ về tinh thần cũng "
-    "như vật chất theo chế độ qui định.",
+    "như vật chất theo chế độ quy định.",
     "Triển khai kịp thời các hoạt động của công đoàn nhân các ngày lễ hàng năm: Văn nghệ, thể dục thể thao, "
-    "các hoạt động đền ơn đáp nghĩa; tổ chức các hoạt động thăm quan, giao lưu, gặp mặt gia đình cán bộ, công "
+    "các hoạt động đền ơn đáp nghĩa; tổ chức các hoạt động tham quan, giao lưu, gặp mặt gia đình cán bộ, công "
     "chức cơ quan",
 ]
 SUB3 = (
@@ -100,7 +100,7 @@ LIMITATIONS = [
     "Thời gian dành cho hoạt động Công đoàn của Ban Chấp hành còn hạn chế.",
     "Ban Chấp hành chưa sáng tạo trong công tác lãnh đạo, chỉ đạo; trong hoạt động còn thiếu sự\xa0đều tay; vai "
     "trò của tổ chức công đoàn trong thực hiện các nhiệm vụ chính trị của cơ quan có thời điểm chưa rõ nét.",
-    "Công tác xây dựng hồ sơ quản lý và tổ chức sinh hoạt theo định kì vẫn chưa đáp ứng yêu cầu đặt ra, thông "
+    "Công tác xây dựng hồ sơ quản lý và tổ chức sinh hoạt theo định kỳ vẫn chưa đáp ứng yêu cầu đặt ra, thông "
     "tin đến các tổ công đoàn đôi lúc chưa kịp thời.",
 ]
 CAUSES = [
@@ -136,19 +136,19 @@ LESSONS = [
     "công đoàn.",
 ]
 CLOSING = [
-    "Ban Chấp hành Công đoàn nhiệm kỳ 2017 - 2022 đã nỗ lực chỉ đạo, điều hành phong trào thi đua và hoạt động "
+    "Ban Chấp hành Công đoàn nhiệm kỳ 2017 – 2022 đã nỗ lực chỉ đạo, điều hành phong trào thi đua và hoạt động "
     "công đoàn đúng hướng, hoàn thành cơ bản các nhiệm vụ, chỉ tiêu do Đại hội đề ra. Tuy nhiên, trong công tác "
     "chỉ đạo, điều hành của Ban Chấp hành vẫn còn những hạn chế, khuyết điểm, chưa đạt được một số chỉ tiêu do "
     "Đại hội đề ra. Với tinh thần trách nhiệm được giao trước tập thể cán bộ, đoàn viên, Ban Chấp hành nghiêm "
     "túc kiểm điểm, rút ra một số kinh nghiệm để đại hội cho ý kiến và giúp cho Ban Chấp hành Công đoàn nhiệm "
-    "kỳ 2023 - 2028 nghiên cứu nhằm chỉ đạo, điều hành thực hiện tốt Nghị quyết Đại hội công đoàn nhiệm kỳ 2023 "
+    "kỳ 2023 – 2028 nghiên cứu nhằm chỉ đạo, điều hành thực hiện tốt Nghị quyết Đại hội công đoàn nhiệm kỳ 2023 "
     "– 2028.",
-    "Ban chấp hành nhiệm kỳ 2017 - 2022 xin chân thành cảm ơn sự quan tâm và lãnh đạo, chỉ đạo của Đảng ủy cơ "
+    "Ban Chấp hành nhiệm kỳ 2017 – 2022 xin chân thành cảm ơn sự quan tâm và lãnh đạo, chỉ đạo của Đảng ủy cơ "
     "quan; sự phối hợp hỗ trợ của lãnh đạo Ban, sự ủng hộ tích cực của cán bộ, đoàn viên công đoàn đã tạo điều "
     "kiện cho Ban Chấp hành công đoàn thực hiện thắng lợi Nghị quyết Đại hội nhiệm kỳ 2017 – 2022 và mong rằng "
     "trong nhiệm kỳ tới sẽ tiếp tục nhận được quan tâm và lãnh đạo, chỉ đạo của Đảng ủy; sự phối hợp hỗ trợ của "
     "lãnh đạo Ban, sự ủng hộ tích cực của cán bộ, đoàn viên công đoàn để hoạt động Công đoàn đi vào thực chất "
-    "và đạt kết quả cao trong việc thực hiện Nghị quyết Đại hội Công đoàn nhiệm kỳ 2023-2028.",
+    "và đạt kết quả cao trong việc thực hiện Nghị quyết Đại hội Công đoàn nhiệm kỳ 2023 – 2028.",
 ]
 RECIPIENTS = "Công đoàn Viên chức tỉnh\nĐảng ủy cơ quan Ban Tổ chức Tỉnh ủy\nĐại biểu dự Đại hội"
 

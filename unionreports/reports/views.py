@@ -16,6 +16,7 @@ from .access import DraftClosed, can_write, get_report_for_user, role_of
 from .compose import compose_report
 from .drafts import is_draft
 from .models import Report
+from .proofreading import proofread_report
 
 
 @login_required
@@ -77,6 +78,8 @@ def report_detail(request, pk: int):
         "can_write": can_write(request.user, report),
         "can_review": role_of(request.user, report) in ("secretary", "member"),
     }
+    if context["can_write"]:
+        context["findings"] = proofread_report(report, document)
     return render(request, "reports/report_detail.html", context)
 
 

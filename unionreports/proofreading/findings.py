@@ -1,0 +1,53 @@
+"""What the proofreader reports: a slip, where it is, and what to write instead."""
+
+from dataclasses import asdict, dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# The kinds of findings, in the order a reader meets them in the rules, with their names.
+KIND_LABELS = {
+    "spacing": _("Spacing"),
+    "glued": _("Words run together"),
+    "digits": _("Letters run into figures"),
+    "repeated": _("Word repeated"),
+    "spelling": _("Spelling"),
+    "confusion": _("Commonly confused words"),
+    "norm": _("Current spelling norm"),
+    "consistency": _("Spelt two ways"),
+    "capitals": _("Capitals"),
+    "dash": _("Dashes in year ranges"),
+    "date_line": _("Place and date line"),
+    "numbering": _("Numbering"),
+    "figures": _("Figures against the records"),
+    "abbreviation": _("Abbreviation"),
+}
+KINDS = tuple(KIND_LABELS)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The part, section and item a finding is in, as identities and as words for a person."""
+
+    part: str = ""  # "I.", "PHẦN THỨ NHẤT", "" for the header, opening and closing
+    section: str = ""  # the section's computed number ("1.2.") or ""
+    item: str = ""  # the record's anchor ("area-7/item-91") or the block's position ("block-3")
+    label: str = ""  # "II. KẾT QUẢ … › 1.2. Về trách nhiệm … › đoạn 3"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    text: str  # the passage exactly as written
+    suggestion: str | None
+    message: str  # Vietnamese: why, citing the rule where there is one
+    where: Where = Where()
+    # Offsets of `text` in the paragraph's (or title's) text: where an editor applies the suggestion.
+    start: int = 0
+    end: int = 0
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.kind])
+
+    def to_dict(self) -> dict:
+        return asdict(self)
