@@ -24,9 +24,34 @@ def words(text: str) -> list[str]:
     return text.casefold().split()
 
 
+# The sample's slips, which the demo data corrects (the proofreader finds each of them).
+SLIPS = [
+    (r"(\d{4}) ?- ?(\d{4})", r"\1 – \2"),
+    (r"bảođảm", "bảo đảm"),
+    (r"trọngtrong", "trọng trong"),
+    (r"kỳ2017", "kỳ 2017"),
+    (r"2022đã", "2022 đã"),
+    (r"2025vào", "2025 vào"),
+    (r"hành,bầu", "hành, bầu"),
+    (r"trên,Nghị", "trên, Nghị"),
+    (r"1\.1\.Về", "1.1. Về"),
+    (r"các các", "các"),
+    (r"nổ lực", "nỗ lực"),
+    (r"\bqui\b", "quy"),
+    (r"\bkì\b", "kỳ"),
+    (r"thăm quan", "tham quan"),
+]
+
+
+def corrected(text: str) -> str:
+    for slip, fix in SLIPS:
+        text = re.sub(slip, fix, text)
+    return text
+
+
 @pytest.fixture
 def comparison(demo_report):
-    seed = words(SEED.read_text(encoding="utf-8"))
+    seed = words(corrected(SEED.read_text(encoding="utf-8")))
     ours = words(render_text(compose_report(Report.objects.with_document_data().get(pk=demo_report.pk))))
     matcher = difflib.SequenceMatcher(None, seed, ours, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
