@@ -26,10 +26,6 @@ class Records:
     trained_share: int | None = None  # trained in union work
 
 
-def _n(text: str) -> int:
-    return int(text)
-
-
 RULES = (
     (re.compile(r"bầu (?:ra )?Ban Chấp hành[^.;:\d]{0,60}? gồm (?:có )?(\d{1,3}) (?:đồng chí|ủy viên|uỷ viên)"), "elected",
      "Số ủy viên Đại hội bầu"),
@@ -60,7 +56,7 @@ def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") ->
         for match in pattern.finditer(text):
             if NEXT_TERM.search(match.group()):
                 continue
-            said, recorded = _n(match.group(1)), getattr(records, name)
+            said, recorded = int(match.group(1)), getattr(records, name)
             if recorded is not None and said != recorded:
                 digits = match.group(1)
                 if name.endswith("_share"):
@@ -94,7 +90,7 @@ def stated(texts: list[str]) -> Records:
         for pattern, name, _what in RULES:
             for match in pattern.finditer(text):
                 if not NEXT_TERM.search(match.group()):
-                    found.setdefault(name, _n(match.group(1)))
+                    found.setdefault(name, int(match.group(1)))
         for match in TERM.finditer(text):
             if "start_year" not in found:
                 found["start_year"], found["end_year"] = int(match.group(1)), int(match.group(2))

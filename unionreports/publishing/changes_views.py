@@ -8,7 +8,7 @@ from unionreports.reports.access import get_report_for_user, role_of
 from unionreports.reports.compose import compose_report
 
 from .changes import changes_since
-from .review_views import last_reviewed_round
+from .review import last_reviewed_round
 
 
 @login_required

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -310,3 +310,12 @@ def open_comment_counts(report: Report) -> dict[str, int]:
         page = page_of.get(anchor.split("/")[0], "outline")
         counts[page] = counts.get(page, 0) + 1
     return counts
+
+
+def last_reviewed_round(report, user, current):
+    """The round the user last answered or commented on before the current one, else the one before."""
+    if current is None:
+        return None
+    earlier = report.rounds.filter(number__lt=current.number)
+    mine = earlier.filter(Q(verdicts__user=user) | Q(comments__author=user)).order_by("-number").first()
+    return mine or earlier.order_by("-number").first()

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -41,7 +40,7 @@ def review_page(request, pk: int):
         "role": role_of(request.user, report),
         "current": current,
         # What "what changed" compares with for this reader: the round last answered, else the one before.
-        "since": last_reviewed_round(report, request.user, current),
+        "since": review.last_reviewed_round(report, request.user, current),
         "state": state,
         "document": document,
         "rows": [(block, threads.get(block.identity, [])) for block in numbered.blocks],
@@ -74,15 +73,6 @@ def review_copy_name(document) -> str:
     # "03/BC-CĐCS" would be cut at the slash by browsers; use a dash.
     number = document.header.number.removeprefix("Số: ").replace("/", "-")
     return f"Dự thảo báo cáo {number} {document.author}.pdf"
-
-
-def last_reviewed_round(report, user, current):
-    """The round the user last answered or commented on before the current one, else the one before."""
-    if current is None:
-        return None
-    earlier = report.rounds.filter(number__lt=current.number)
-    mine = earlier.filter(Q(verdicts__user=user) | Q(comments__author=user)).order_by("-number").first()
-    return mine or earlier.order_by("-number").first()
 
 
 def comment_target(data, document) -> tuple[str, str]:
