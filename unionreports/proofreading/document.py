@@ -39,24 +39,29 @@ def passages(document: ReportDocument) -> Iterator[Passage]:
         for i, paragraph in enumerate(blocks, start=1):
             label = f"{prefix} › đoạn {i}" if prefix else f"đoạn {i}"
             item = paragraph.anchor or f"block-{i}"
-            yield Passage(paragraph.text, Where(where.part, where.section, item, label), section)
+            yield Passage(
+                paragraph.text, Where(where.part, where.section, item, label, where.holder), section
+            )
             for note in paragraph.footnotes:
                 yield Passage(
-                    note.text, Where(where.part, where.section, item, f"{label} › chú thích"), section
+                    note.text,
+                    Where(where.part, where.section, item, f"{label} › chú thích", where.holder),
+                    section,
                 )
 
     if document.subject:
-        yield Passage(document.subject, Where(item="subject", label="Trích yếu"))
-    yield from block_passages(document.opening, Where(label="Mở đầu"), "Mở đầu")
+        yield Passage(document.subject, Where(item="subject", label="Trích yếu", holder="subject"))
+    yield from block_passages(document.opening, Where(label="Mở đầu", holder="opening"), "Mở đầu")
     for part in document.parts:
         for section in part.walk():
             heading = f"{section.number} {section.title}".strip()
             label = heading if section is part else f"{part.number} {part.title[:40]} › {heading}"
-            where = Where(part.number, section.number, section.anchor or f"section-{section.number}", label)
+            item = section.anchor or f"section-{section.number}"
+            where = Where(part.number, section.number, item, label, section.anchor)
             if section.title:
                 yield Passage(section.title, where, section, is_title=True)
             yield from block_passages(section.blocks, where, label, section)
-    yield from block_passages(document.closing, Where(label="Kết thúc"), "Kết thúc")
+    yield from block_passages(document.closing, Where(label="Kết thúc", holder="closing"), "Kết thúc")
 
 
 def proofread(
@@ -120,7 +125,7 @@ def _date_line(document: ReportDocument) -> Iterator[Finding]:
     line = document.header.date_line
     if not line:
         return
-    where = Where(item="date_line", label="Địa danh, ngày tháng năm")
+    where = Where(item="date_line", label="Địa danh, ngày tháng năm", holder="header")
     match = DATE_LINE.match(line)
     if match is None:
         yield Finding(

@@ -32,6 +32,9 @@ class Where:
     section: str = ""  # the section's computed number ("1.2.") or ""
     item: str = ""  # the record's anchor ("area-7/item-91") or the block's position ("block-3")
     label: str = ""  # "II. KẾT QUẢ … › 1.2. Về trách nhiệm … › đoạn 3"
+    # What holds the passage: the anchor of its section or area ("section-12", "area-7"), or
+    # "subject", "opening", "closing", "header" for the report's own fields.
+    holder: str = ""
 
 
 @dataclass(frozen=True)
