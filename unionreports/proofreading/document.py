@@ -5,7 +5,7 @@ need the whole document (the same word spelt two ways, dashes, numbering, figure
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unionreports.document import Paragraph, ReportDocument, Section
 from unionreports.lib.vietnamese import to_roman
@@ -86,7 +86,23 @@ def proofread(
     else:
         where = "hồ sơ nhân sự"
     findings += [_finding(p, slip) for p in texts for slip in figures(p.text, records, where)]
-    return _unique(findings)
+    return _in_context(_unique(findings), texts)
+
+
+CONTEXT = 40  # characters shown on each side of a passage
+
+
+def _in_context(findings: list[Finding], texts: list[Passage]) -> list[Finding]:
+    """The findings with the words around each passage, where the passage is in the text read."""
+    by_place = {(p.where.item, p.where.label): p.text for p in texts}
+    placed = []
+    for finding in findings:
+        text = by_place.get((finding.where.item, finding.where.label), "")
+        if finding.text and text[finding.start : finding.end] == finding.text:
+            before = text[max(0, finding.start - CONTEXT) : finding.start]
+            finding = replace(finding, before=before, after=text[finding.end : finding.end + CONTEXT])
+        placed.append(finding)
+    return placed
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -1,5 +1,6 @@
 """What the proofreader reports: a slip, where it is, and what to write instead."""
 
+import hashlib
 from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -47,10 +48,24 @@ class Finding:
     # Offsets of `text` in the paragraph's (or title's) text: where an editor applies the suggestion.
     start: int = 0
     end: int = 0
+    # The words around the passage in its paragraph: to show it in context, and to find it again in
+    # the field the writer typed it into.
+    before: str = ""
+    after: str = ""
 
     @property
     def kind_label(self) -> str:
         return str(KIND_LABELS[self.kind])
+
+    @property
+    def key(self) -> str:
+        """The finding's identity in its report, the same while the passage and what holds it stay:
+        a dismissal is remembered by it."""
+        where = self.where.item if not self.where.item.startswith("block-") else self.where.label
+        words = "\x1f".join(
+            (self.kind, self.where.holder, where, self.text, self.suggestion or "", self.before[-12:])
+        )
+        return hashlib.sha256(words.encode()).hexdigest()[:32]
 
     def to_dict(self) -> dict:
         return asdict(self)
