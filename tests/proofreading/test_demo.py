@@ -104,18 +104,19 @@ def test_the_report_page_shows_the_writer_the_slips(client, secretary, member):
     item.save()
     client.force_login(secretary)
     page = client.get(f"/reports/{report.pk}/").content.decode()
-    assert "report-proofreading" in page
-    assert '<mark style="white-space: pre-wrap">Ban chấp hành</mark> → <strong>Ban Chấp hành</strong>' in page
+    assert "proofreading-panel" in page
+    assert "<mark>Ban chấp hành</mark>" in page
+    assert "Sửa thành “Ban Chấp hành”" in page
     client.force_login(member)
-    assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()
+    assert "proofreading-panel" not in client.get(f"/reports/{report.pk}/").content.decode()
 
 
 def test_the_report_page_proofreads_the_text_as_it_is_now(client, secretary):
     report = load_demo()
     client.force_login(secretary)
-    assert "report-proofreading" not in client.get(f"/reports/{report.pk}/").content.decode()
+    assert "proofreading-finding" not in client.get(f"/reports/{report.pk}/").content.decode()
     item = ReportItem.objects.filter(section__report=report).order_by("id").first()
     item.text = item.text.replace("hội nghị", "hội  nghị", 1)
     item.save()
     page = client.get(f"/reports/{report.pk}/").content.decode()
-    assert '<mark style="white-space: pre-wrap">hội  nghị</mark>' in page
+    assert "<mark>hội  nghị</mark>" in page

@@ -39,12 +39,15 @@ def test_the_report_page_lists_the_slips_for_the_secretary(page, live_server):
     item.text = item.text.replace("Ban Chấp hành", "Ban chấp hành", 1).replace("tham gia", "tham  gia", 1)
     item.save()
     log_in(page, live_server, f"/reports/{report.pk}/")
-    panel = page.locator(".report-proofreading")
+    panel = page.locator(".proofreading-panel")
     panel.locator("summary").click()
     findings = panel.locator(".proofreading-finding")
     findings.first.wait_for()
     assert findings.count() == 2
-    assert findings.filter(has_text="Ban chấp hành").locator("strong").inner_text() == "Ban Chấp hành"
+    assert (
+        findings.filter(has_text="Ban chấp hành").locator(".finding-apply").inner_text()
+        == "Sửa thành “Ban Chấp hành”"
+    )
     SHOTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 900})
     page.screenshot(path=SHOTS / "report-page-proofreading.png", full_page=False)

@@ -6,12 +6,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
 
-from . import services
+from . import proofreading, services
 from .access import get_report_for_user
 from .compose import compose_report
 from .drafts import is_draft
@@ -87,11 +88,26 @@ def edit_part(request, part):
         except Invalid:
             pass
         else:
-            messages.success(request, _("Saved."))
+            messages.success(request, saved_message(part))
             if "next" in request.POST and (following := next_step_url(part)):
                 return redirect(following)
             return redirect(request.path)
     return render_part(request, part, bound, base=base)
+
+
+def saved_message(part) -> str:
+    """ "Saved.", and what proofreading the saved text found on the page."""
+    report = Report.objects.with_document_data().get(pk=part.report.pk)
+    findings, _dismissed = proofreading.open_findings(report)
+    area = getattr(part, "area", None)
+    count = len(proofreading.on_page(findings, report, part.slug, area.anchor if area else ""))
+    if not count:
+        return _("Saved. Proofreading found no slip on this page.")
+    return ngettext(
+        "Saved. Proofreading found %(n)s possible slip on this page: see the panel.",
+        "Saved. Proofreading found %(n)s possible slips on this page: see the panel.",
+        count,
+    ) % {"n": count}
 
 
 def render_part(request, part, bound: dict, *, base: str, conflict: bool = False):
@@ -102,12 +118,17 @@ def render_part(request, part, bound: dict, *, base: str, conflict: bool = False
     )
     document = compose_report(report)
     section = getattr(part, "section", None)
+    area = getattr(part, "area", None)
+    panel, steps = proofreading.panel(
+        report, document, step_links(report, document), page=part.slug, holder=area.anchor if area else ""
+    )
     context = {
         "report": report,
         "part": part,
         "forms": bound,
         "base": base,
-        "steps": step_links(report, document),
+        "steps": steps,
+        "panel": panel,
         "document": document,
         "draft": is_draft(report, document),
         "conflict": conflict,
@@ -178,7 +199,7 @@ def outline(request, pk: int):
         "form": form,
         "template_form": OutlineTemplateForm(prefix="template"),
         "kinds": PART_KINDS.values(),
-        "steps": step_links(report, document),
+        "steps": proofreading.panel(report, document, step_links(report, document))[1],
         "document": document,
         "draft": is_draft(report, document),
         "current": "outline",

@@ -1,5 +1,6 @@
 """The report: its heading data, its outline of parts and sections, and their items."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -374,3 +375,35 @@ def check_text_lengths(instance) -> None:
             )
     if errors:
         raise ValidationError(errors)
+
+
+class DismissedFinding(models.Model):
+    """A proofreading finding the secretary judged not a slip in this report: not shown again while
+    its passage stays as it is (`Finding.key`)."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="dismissed_findings", verbose_name=_("report")
+    )
+    key = models.CharField(_("finding"), max_length=64)
+    # What was dismissed, in words, for the list of dismissed findings.
+    kind = models.CharField(_("kind"), max_length=30)
+    text = NFCCharField(_("passage"), max_length=200)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("dismissed by"),
+    )
+    dismissed_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "dismissed_at"]
+        verbose_name = _("dismissed finding")
+        verbose_name_plural = _("dismissed findings")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="reports_dismissedfinding_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

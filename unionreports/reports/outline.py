@@ -20,6 +20,7 @@ class Step:
     title: str
     url: str
     depth: int = 0
+    slips: int = 0  # open proofreading findings on its page
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edit_views, history_views, views
+from . import edit_views, history_views, proofreading_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -29,5 +29,8 @@ urlpatterns = [
     path("reports/<int:pk>/edit/areas/<int:area_pk>/<direction>/", edit_views.area_move, name="area_move"),
     path("reports/<int:pk>/edit/<slug:part>/", edit_views.report_edit, name="edit"),
     path("reports/<int:pk>/history/", history_views.history, name="history"),
+    path("reports/<int:pk>/proofreading/apply", proofreading_views.finding_apply, name="finding_apply"),
+    path("reports/<int:pk>/proofreading/dismiss", proofreading_views.finding_dismiss, name="finding_dismiss"),
+    path("reports/<int:pk>/proofreading/restore", proofreading_views.finding_restore, name="finding_restore"),
     path("reports/<int:pk>/history/restore", history_views.restore, name="restore"),
 ]

@@ -12,11 +12,12 @@ from unionreports.rendering.pdf import cache_key, get_pdf, get_rendered
 from unionreports.rendering.responses import content_disposition, document_response
 from unionreports.rendering.text import render_text
 
+from . import proofreading
 from .access import DraftClosed, can_write, get_report_for_user, role_of
 from .compose import compose_report
 from .drafts import is_draft
 from .models import Report
-from .proofreading import proofread_report
+from .outline import step_links
 
 
 @login_required
@@ -79,7 +80,7 @@ def report_detail(request, pk: int):
         "can_review": role_of(request.user, report) in ("secretary", "member"),
     }
     if context["can_write"]:
-        context["findings"] = proofread_report(report, document)
+        context["panel"] = proofreading.panel(report, document, step_links(report, document))[0]
     return render(request, "reports/report_detail.html", context)
 
 

@@ -1,0 +1,71 @@
+"""The proofreading panel's actions: write a suggestion in, dismiss a finding, show it again."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import proofreading
+from .access import get_report_for_user
+from .services import Conflict
+
+
+def back(request, report):
+    """Back to the page the panel was on, else the report's page."""
+    following = request.POST.get("next", "")
+    if following.startswith("/") and url_has_allowed_host_and_scheme(
+        following, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(f"{following.split('#')[0]}#proofreading")
+    return redirect(f"{report.get_absolute_url()}#proofreading")
+
+
+@login_required
+@require_POST
+def finding_apply(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    try:
+        finding = proofreading.finding_apply(
+            report=report, key=request.POST.get("key", ""), seen=request.POST.get("seen", "")
+        )
+    except Conflict:
+        messages.warning(
+            request,
+            _(
+                "The report changed since this page was shown: nothing was written. Here are its findings now."
+            ),
+        )
+    except proofreading.NotApplied as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("“%(text)s” is now “%(suggestion)s”.")
+            % {"text": finding.text, "suggestion": finding.suggestion},
+        )
+    return back(request, report)
+
+
+@login_required
+@require_POST
+def finding_dismiss(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    finding = proofreading.finding_dismiss(report=report, key=request.POST.get("key", ""), by=request.user)
+    if finding is None:
+        messages.warning(request, _("This finding is no longer in the text."))
+    else:
+        messages.success(
+            request, _("“%(text)s” will not be pointed out again in this report.") % {"text": finding.text}
+        )
+    return back(request, report)
+
+
+@login_required
+@require_POST
+def finding_restore(request, pk: int):
+    report = get_report_for_user(request, pk, write=True)
+    proofreading.finding_restore(report=report, key=request.POST.get("key", ""))
+    messages.success(request, _("The finding is shown again."))
+    return back(request, report)
