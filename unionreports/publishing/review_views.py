@@ -15,6 +15,7 @@ from unionreports.rendering.pdf import get_review_pdf, review_cache_key
 from unionreports.rendering.responses import document_response
 from unionreports.reports.access import get_report_for_user, role_of
 from unionreports.reports.compose import compose_report
+from unionreports.reports.proofreading import open_slips, slips_question
 
 from . import review
 from .models import Comment, Verdict
@@ -51,6 +52,8 @@ def review_page(request, pk: int):
         "can_answer": any(seat.user_id == request.user.pk for seat in state.seats),
         "my_verdict": verdicts.get(request.user.pk),
     }
+    if context["role"] == "secretary":
+        context["slips"] = open_slips(report, document)
     return render(request, "publishing/review.html", context)
 
 
@@ -104,6 +107,9 @@ def secretary_only(request, report) -> None:
 def send_to_review(request, pk: int):
     report = get_report_for_user(request, pk)
     secretary_only(request, report)
+    if (slips := open_slips(report)) and "despite_slips" not in request.POST:
+        messages.warning(request, slips_question(slips))
+        return redirect("publishing:review", report.pk)
     review_round = review.round_start(report=report, by=request.user)
     messages.success(request, _("Round %(n)s is open for the committee.") % {"n": review_round.number})
     return redirect("publishing:review", report.pk)

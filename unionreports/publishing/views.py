@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from unionreports.reports.access import get_report_for_user
 from unionreports.reports.compose import compose_report
+from unionreports.reports.proofreading import open_slips, slips_question
 
 from .delivery import latest_for_token, published_pdf_response
 from .models import PublishedRecord
@@ -31,9 +32,11 @@ def public_pdf(request, token: str):
 @require_safe
 def publications(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
+    document = compose_report(report)
     context = {
         "report": report,
-        "state": report_state(report, compose_report(report)),
+        "state": report_state(report, document),
+        "slips": open_slips(report, document),
         "publications": report.publications.defer("pdf", "html")
         .select_related("published_by__profile")
         .annotate(has_record=Exists(PublishedRecord.objects.filter(publication=OuterRef("pk")))),
@@ -46,6 +49,12 @@ def publications(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     report = get_report_for_user(request, pk, write=True)
+    document = compose_report(report)
+    # Asked only of a text that can be published: the refusal says why otherwise.
+    approved = report_state(report, document).status == "approved"
+    if approved and (slips := open_slips(report, document)) and "despite_slips" not in request.POST:
+        messages.warning(request, slips_question(slips))
+        return redirect("publishing:publications", report.pk)
     try:
         publication = report_publish(report=report, by=request.user)
     except ValidationError as error:
