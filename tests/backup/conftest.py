@@ -11,7 +11,7 @@ from unionreports.backup.services import union_export
 from unionreports.publishing import delivery, review
 from unionreports.publishing.demo import publish_demo
 from unionreports.publishing.models import Publication
-from unionreports.reports.models import AchievementItem
+from unionreports.reports.models import AchievementItem, DismissedFinding
 
 
 @pytest.fixture
@@ -34,6 +34,10 @@ def union(demo_report):
         review.comment_add(
             report=demo_report, author=member, anchor=anchor, text="Góp ý.", parent=None, quote=quote
         )
+    secretary = get_user_model().objects.get(username="thuky")
+    DismissedFinding.objects.create(
+        report=demo_report, key="0" * 32, kind="spelling", text="CĐCS", dismissed_by=secretary
+    )
     return demo_report.term.organization
 
 

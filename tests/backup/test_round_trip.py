@@ -64,6 +64,7 @@ def test_every_table_has_as_many_rows_as_before(restored):
     after = read_archive(io.BytesIO(export(organization))).manifest["counts"]
     assert after == before["counts"]
     assert before["counts"]["publishing.comment"] == 5
+    assert before["counts"]["reports.dismissedfinding"] == 1
     assert before["counts"]["reports.historicalreportitem"] > before["counts"]["reports.reportitem"]
 
 

@@ -24,6 +24,7 @@ from unionreports.publishing.models import (
 from unionreports.reports.models import (
     AchievementArea,
     AchievementItem,
+    DismissedFinding,
     OutlineTemplate,
     Report,
     ReportItem,
@@ -81,6 +82,7 @@ TABLES = [
         lambda org, ids: AchievementItem.objects.filter(area__section__report__term__organization=org),
     ),
     Table(ReportItem, lambda org, ids: ReportItem.objects.filter(section__report__term__organization=org)),
+    Table(DismissedFinding, lambda org, ids: DismissedFinding.objects.filter(report__term__organization=org)),
     Table(ReviewRound, lambda org, ids: ReviewRound.objects.filter(report__term__organization=org)),
     Table(Verdict, lambda org, ids: Verdict.objects.filter(round__report__term__organization=org)),
     Table(Comment, lambda org, ids: Comment.objects.filter(report__term__organization=org)),
