@@ -3,6 +3,9 @@ English on the English interface and on demand in the command."""
 
 import html
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,6 +17,7 @@ from unionreports.reports.models import ReportItem
 from unionreports.reports.proofreading import clear_proofreading_cache
 
 pytestmark = pytest.mark.django_db
+CORPUS = Path(__file__).parent / "corpus"
 
 SLIP = {
     "vi": ("Viết hoa sai: “Ban chấp hành” → “Ban Chấp hành” (Nghị định 30/2020/NĐ-CP, Phụ lục II"),
@@ -84,3 +88,26 @@ def test_the_command_prints_english_when_asked(report):
     assert {finding["where"]["label"] for finding in json.loads(out)} >= {"Opening › paragraph 1"}
     # and the command's language does not stay behind it
     assert translation.get_language() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "total"),
+    [
+        ([], "Thừa dấu cách: giữa hai chữ chỉ có một dấu cách.", "1 lỗi."),
+        (["--language", "en"], "One space too many: two words are separated by a single space.", "1 slip."),
+    ],
+)
+def test_the_command_run_from_a_shell_speaks_vietnamese_unless_asked(tmp_path, args, message, total):
+    text = (CORPUS / "kiem-diem-so-tu-phap.txt").read_text().replace("hình thức, chưa", "hình thức,  chưa", 1)
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text)
+    done = subprocess.run(
+        [sys.executable, "manage.py", "proofread", "--file", str(path), *args],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"“thức,  chưa” → “thức, chưa”: {message}" in done.stdout
+    assert done.stdout.strip().endswith(total)

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         which.add_argument("--report", type=int, help="The id of a saved report.")
         which.add_argument("--file", help="A .txt, .md or .docx file, read as the import reads it.")
         parser.add_argument("--format", choices=["json", "text"], default="text")
-        # Django runs commands in LANGUAGE_CODE; the messages are Vietnamese unless asked otherwise.
+        # A command runs in whatever language is active where it is called (LANGUAGE_CODE from a
+        # shell, the caller's from call_command): the messages are Vietnamese unless asked otherwise.
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
