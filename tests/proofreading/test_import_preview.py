@@ -5,8 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
-from tests.importing.test_views import counts, upload
+from tests.importing.test_views import counts, payload_of, upload
 
 pytestmark = pytest.mark.django_db
 CORPUS = Path(__file__).parent / "corpus"
@@ -61,3 +62,24 @@ def test_the_preview_sees_the_double_spaces_of_the_file(client, secretary, union
     data = text.replace("hình thức, chưa", "hình thức,  chưa", 1)
     page = upload(client, organization, term, name="bao-cao.txt", data=data.encode()).content.decode()
     assert '<mark style="white-space: pre-wrap">thức,  chưa</mark> → <strong>thức, chưa</strong>' in page
+
+
+def findings_of(page: str) -> list[str]:
+    return re.findall(r'<li class="[^"]*proofreading-finding".*?</li>', page, re.S)
+
+
+def test_a_failed_save_shows_the_same_slips_as_the_first_preview(client, secretary, union):
+    """The preview shown again after a failed save still reads the file's lines as typed."""
+    organization, term = union
+    client.force_login(secretary)
+    text = (CORPUS / "kiem-diem-so-tu-phap.txt").read_text()
+    data = text.replace("hình thức, chưa", "hình thức,  chưa", 1)
+    first = upload(client, organization, term, name="bao-cao.txt", data=data.encode())
+    before = counts()
+    again = client.post(
+        reverse("importing:confirm", args=[organization.pk]),
+        {"payload": payload_of(first), "number": "4", "date": "05/03/2031"},  # outside the term
+    )
+    assert again.status_code == 422 and counts() == before
+    assert findings_of(again.content.decode()) == findings_of(first.content.decode())
+    assert '<mark style="white-space: pre-wrap">thức,  chưa</mark>' in again.content.decode()

@@ -189,3 +189,16 @@ def test_the_panel_costs_a_fixed_number_of_queries(client, demo_report, secretar
     with CaptureQueriesContext(connection) as slips:
         client.get(url)
     assert len(slips) == len(clean)
+
+
+def test_a_dismissal_holds_in_either_language(client, demo_report, secretary):
+    report = reload(demo_report)
+    report.opening = report.opening.replace(" ", "  ", 1)
+    report.save()
+    client.force_login(secretary)
+    html = client.get(demo_report.get_absolute_url()).content.decode()
+    [fields] = form_fields(html, f"/reports/{demo_report.pk}/proofreading/dismiss")
+    client.post(f"/reports/{demo_report.pk}/proofreading/dismiss", fields)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(demo_report.get_absolute_url()).content.decode()
+    assert "proofreading-finding" not in html and "proofreading-dismissed" in html

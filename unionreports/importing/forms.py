@@ -60,13 +60,15 @@ class ConfirmForm(CrispyMixin, forms.Form):
     date = forms.DateField(label=_("Date"))
 
     @staticmethod
-    def sign(*, term: Term, name: str, imported: Imported) -> str:
+    def sign(*, term: Term, name: str, imported: Imported, lines: list[str]) -> str:
+        """`lines`: the file's lines as typed, for the proofreader of a preview shown again."""
         # The token tells a second click on "save" (or a page saved again) from a new import.
         data = {
             "term": term.pk,
             "name": name,
             "token": secrets.token_urlsafe(12),
             "imported": imported.to_dict(),
+            "lines": lines,
         }
         return signing.dumps(data, salt=SALT, compress=True)
 

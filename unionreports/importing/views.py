@@ -31,18 +31,18 @@ def upload(request, org_pk: int):
     form = ImportForm(request.POST or None, request.FILES or None, organization=organization)
     if form.is_valid():
         term, imported = form.cleaned_data["term"], form.imported
+        upload = form.cleaned_data["file"]
+        upload.seek(0)
+        source = Source(source_lines(upload.read()))
         confirm = ConfirmForm(
             initial={
                 "payload": ConfirmForm.sign(
-                    term=term, name=form.cleaned_data["file"].name, imported=imported
+                    term=term, name=upload.name, imported=imported, lines=source.lines
                 ),
                 "number": imported.number or 1,
                 "date": default_date(term, imported),
             }
         )
-        upload = form.cleaned_data["file"]
-        upload.seek(0)
-        source = Source(source_lines(upload.read()))
         return preview(request, organization, term, imported, confirm, name=upload.name, source=source)
     return render(request, "importing/upload.html", {"form": form, "organization": organization})
 
@@ -88,12 +88,14 @@ def confirm(request, org_pk: int):
             else:
                 messages.success(request, _("The report was imported."))
             return redirect(report)
-    return preview(request, organization, term, imported, form, name=payload["name"])
+    # Shown again after a failed save: proofread as on the first preview, from the lines as typed.
+    source = Source(payload["lines"]) if "lines" in payload else None
+    return preview(request, organization, term, imported, form, name=payload["name"], source=source)
 
 
 def preview(request, organization, term, imported, form, *, name: str, source: Source | None = None):
     """The document as it will be saved, and the form that saves it; `source`, the file's lines as
-    typed, when the file is at hand (just uploaded)."""
+    typed (kept in the signed payload), when there are any."""
     values = form.cleaned_data if form.is_bound else form.initial
     number = values.get("number") or imported.number or 1
     date = values.get("date") or default_date(term, imported)

@@ -2,12 +2,15 @@
 repetition, so no input makes them backtrack.
 
 A check yields `Slip`s: offsets in the text, the kind, the suggestion (None when not sure) and
-the message, in Vietnamese, that says why.
+the message that says why, in the active language: it is translated when the slip is made.
 """
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .dictionary import known
 
@@ -76,25 +79,25 @@ def spacing(text: str) -> Iterator[Slip]:
         start, end = _word_start(text, match.start()), _word_end(text, match.end())
         yield Slip(
             "spacing", start, end, text[start : match.end()] + " " + text[match.end() : end],
-            f"Thiếu dấu cách sau dấu “{mark}”: sau dấu câu phải có một dấu cách.",
+            _("No space after “%(mark)s”: a punctuation mark is followed by one space.") % {"mark": mark},
         )  # fmt: skip
     for match in NUMBER_GLUED.finditer(text):
         yield Slip(
             "spacing", match.start(1), _word_end(text, match.end(1)),
             match.group(1) + " " + text[match.end(1) : _word_end(text, match.end(1))],
-            "Thiếu dấu cách giữa số thứ tự và nội dung.",
+            _("No space between the number and the text."),
         )  # fmt: skip
     for match in SPACE_BEFORE.finditer(text):
         start = _word_start(text, match.start())
         yield Slip(
             "spacing", start, match.end() + 1, text[start : match.start()] + text[match.end()],
-            "Thừa dấu cách trước dấu câu: dấu câu viết liền với chữ đứng trước.",
+            _("A space before a punctuation mark: the mark is written against the word before it."),
         )  # fmt: skip
     for match in STOP_RUN_IN.finditer(text):
         start, end = _word_start(text, match.start()), _word_end(text, match.end())
         yield Slip(
             "spacing", start, end, text[start : match.end()] + " " + text[match.end() : end],
-            "Thiếu dấu cách sau dấu “.”: sau dấu câu phải có một dấu cách.",
+            _("No space after “%(mark)s”: a punctuation mark is followed by one space.") % {"mark": "."},
         )  # fmt: skip
     for match in INSIDE_PARENTHESES.finditer(text):
         start, end = (
@@ -104,13 +107,13 @@ def spacing(text: str) -> Iterator[Slip]:
         )
         yield Slip(
             "spacing", start, end, None,
-            "Thừa dấu cách trong ngoặc đơn: dấu ngoặc viết liền với chữ bên trong.",
+            _("A space inside parentheses: a parenthesis is written against the word inside it."),
         )  # fmt: skip
     for match in DOUBLE_SPACE.finditer(text):
         start, end = _word_start(text, match.start()), _word_end(text, match.end())
         yield Slip(
             "spacing", start, end, text[start : match.start()] + " " + text[match.end() : end],
-            "Thừa dấu cách: giữa hai chữ chỉ có một dấu cách.",
+            _("One space too many: two words are separated by a single space."),
         )  # fmt: skip
 
 
@@ -167,12 +170,13 @@ def words(text: str) -> Iterator[Slip]:
             left, right = splits[0]
             yield Slip(
                 "glued", start, end, f"{left} {right}",
-                f"Hai âm tiết viết liền: “{word}” là “{left} {right}”.",
+                _("Two syllables run together: “%(word)s” is “%(left)s %(right)s”.")
+                % {"word": word, "left": left, "right": right},
             )  # fmt: skip
         elif word[0].islower() and len(word) > 1:
             yield Slip(
                 "spelling", start, end, None,
-                f"“{word}” không phải là một âm tiết tiếng Việt đúng chính tả.",
+                _("“%(word)s” is not a correctly spelt Vietnamese syllable.") % {"word": word},
             )  # fmt: skip
 
 
@@ -190,12 +194,12 @@ def digits(text: str) -> Iterator[Slip]:
             if part.end() < len(run):  # letters before digits: "kỳ2017"
                 yield Slip(
                     "digits", match.start(), match.end(), f"{run[: part.end()]} {run[part.end() :]}",
-                    "Chữ viết liền với số: giữa chữ và số phải có một dấu cách.",
+                    _("Letters run into a figure: a space goes between the letters and the figure."),
                 )  # fmt: skip
             if part.start() > 0:  # digits before letters: "2022đã"
                 yield Slip(
                     "digits", match.start(), match.end(), f"{run[: part.start()]} {run[part.start() :]}",
-                    "Số viết liền với chữ: giữa số và chữ phải có một dấu cách.",
+                    _("A figure runs into letters: a space goes between the figure and the letters."),
                 )  # fmt: skip
 
 
@@ -228,7 +232,8 @@ def repeated(text: str) -> Iterator[Slip]:
             if match.start() in seen or word.lower() in REDUPLICATED:
                 continue
             seen.add(match.start())
-            yield Slip("repeated", match.start(), match.end(), word, f"Từ “{word}” bị lặp lại.")
+            message = _("The word “%(word)s” is repeated.") % {"word": word}
+            yield Slip("repeated", match.start(), match.end(), word, message)
 
 
 # --- common confusions and current norms ------------------------------------------------------
@@ -299,20 +304,24 @@ def confusions(text: str) -> Iterator[Slip]:
     for match in CONFUSION.finditer(text):
         found = match.group()
         right = _cased(found, CONFUSIONS[found.lower()])
-        yield Slip("confusion", match.start(), match.end(), right, f"Viết sai: “{found}”, đúng là “{right}”.")
+        yield Slip(
+            "confusion", match.start(), match.end(), right,
+            _("Misspelt: “%(found)s” should be “%(right)s”.") % {"found": found, "right": right},
+        )  # fmt: skip
     for match in NORM.finditer(text):
         found = match.group()
         right = _cased(found, NORMS[found.lower()])
         yield Slip(
             "norm", match.start(), match.end(), right,
-            f"Chính tả hiện hành viết “{right}”, không viết “{found}”.",
+            _("The current spelling is “%(right)s”, not “%(found)s”.") % {"right": right, "found": found},
         )  # fmt: skip
 
 
 # --- capitals of bodies and positions (Nghị định 30/2020/NĐ-CP, Phụ lục II) -----------------------
 
-CAPITALS_RULE = (
-    "Nghị định 30/2020/NĐ-CP, Phụ lục II: viết hoa chữ cái đầu các thành tố tạo thành tên chức vụ, cơ quan"
+CAPITALS_RULE = gettext_lazy(
+    "Decree 30/2020/NĐ-CP, Appendix II: the first letter of each element of the name of a position "
+    "or a body is a capital"
 )
 NAMES = [
     "Ban Chấp hành",
@@ -367,7 +376,8 @@ def capitals(text: str) -> Iterator[Slip]:
             match.start(),
             match.end(),
             right,
-            f"Viết hoa sai: “{found}” → “{right}” ({CAPITALS_RULE}).",
+            _("Wrong capitals: “%(found)s” → “%(right)s” (%(rule)s).")
+            % {"found": found, "right": right, "rule": CAPITALS_RULE},
         )
 
 

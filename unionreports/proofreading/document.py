@@ -7,12 +7,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from unionreports.document import Paragraph, ReportDocument, Section
 from unionreports.lib.vietnamese import to_roman
 
 from .checks import LETTERS, Slip, check, spacing
 from .findings import Finding, Where
-from .records import Records, figures, stated
+from .records import EARLIER, IN_RECORDS, Records, figures, stated
 from .syllables import placement
 
 
@@ -35,9 +38,12 @@ class Source:
 
 
 def passages(document: ReportDocument) -> Iterator[Passage]:
+    """The passages in reading order; their labels are in the active language."""
+
     def block_passages(blocks: Iterable[Paragraph], where: Where, prefix: str, section=None):
         for i, paragraph in enumerate(blocks, start=1):
-            label = f"{prefix} › đoạn {i}" if prefix else f"đoạn {i}"
+            label = _("paragraph %(n)s") % {"n": i}
+            label = f"{prefix} › {label}" if prefix else label
             item = paragraph.anchor or f"block-{i}"
             yield Passage(
                 paragraph.text, Where(where.part, where.section, item, label, where.holder), section
@@ -45,13 +51,14 @@ def passages(document: ReportDocument) -> Iterator[Passage]:
             for note in paragraph.footnotes:
                 yield Passage(
                     note.text,
-                    Where(where.part, where.section, item, f"{label} › chú thích", where.holder),
+                    Where(where.part, where.section, item, f"{label} › {_('footnote')}", where.holder),
                     section,
                 )
 
     if document.subject:
-        yield Passage(document.subject, Where(item="subject", label="Trích yếu", holder="subject"))
-    yield from block_passages(document.opening, Where(label="Mở đầu", holder="opening"), "Mở đầu")
+        yield Passage(document.subject, Where(item="subject", label=_("Subject"), holder="subject"))
+    opening = _("Opening")
+    yield from block_passages(document.opening, Where(label=opening, holder="opening"), opening)
     for part in document.parts:
         for section in part.walk():
             heading = f"{section.number} {section.title}".strip()
@@ -61,13 +68,14 @@ def passages(document: ReportDocument) -> Iterator[Passage]:
             if section.title:
                 yield Passage(section.title, where, section, is_title=True)
             yield from block_passages(section.blocks, where, label, section)
-    yield from block_passages(document.closing, Where(label="Kết thúc", holder="closing"), "Kết thúc")
+    closing = _("Ending")
+    yield from block_passages(document.closing, Where(label=closing, holder="closing"), closing)
 
 
 def proofread(
     document: ReportDocument, records: Records | None = None, source: Source | None = None
 ) -> list[Finding]:
-    """Every finding in the document, in reading order."""
+    """Every finding in the document, in reading order; the messages are in the active language."""
     texts = list(passages(document))
     findings: list[Finding] = []
     for passage in texts:
@@ -81,10 +89,10 @@ def proofread(
     if source is not None:
         findings += _source_spaces(source, texts)
     if records is None:
-        where = "phần đầu văn bản"
+        where = EARLIER
         records = stated([p.text for p in texts])
     else:
-        where = "hồ sơ nhân sự"
+        where = IN_RECORDS
     findings += [_finding(p, slip) for p in texts for slip in figures(p.text, records, where)]
     return _in_context(_unique(findings), texts)
 
@@ -134,19 +142,20 @@ def _finding(passage: Passage, slip: Slip) -> Finding:
 DATE_LINE = re.compile(
     r"^(?P<place>[^\W\d_][^,]*), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
 )
-DATE_RULE = "Nghị định 30/2020/NĐ-CP, Phụ lục I"
+DATE_RULE = gettext_lazy("Decree 30/2020/NĐ-CP, Appendix I")
 
 
 def _date_line(document: ReportDocument) -> Iterator[Finding]:
     line = document.header.date_line
     if not line:
         return
-    where = Where(item="date_line", label="Địa danh, ngày tháng năm", holder="header")
+    where = Where(item="date_line", label=_("Place and date"), holder="header")
     match = DATE_LINE.match(line)
     if match is None:
         yield Finding(
             "date_line", line, None,
-            f"Dòng địa danh, ngày tháng năm viết theo mẫu “Hà Tĩnh, ngày 05 tháng 3 năm 2023” ({DATE_RULE}).",
+            _("The place and date line follows the pattern “%(example)s” (%(rule)s).")
+            % {"example": "Hà Tĩnh, ngày 05 tháng 3 năm 2023", "rule": DATE_RULE},
             where, 0, len(line),
         )  # fmt: skip
         return
@@ -157,7 +166,8 @@ def _date_line(document: ReportDocument) -> Iterator[Finding]:
         right = f"{match['place']}, ngày {want_day} tháng {want_month} năm {match['year']}"
         yield Finding(
             "date_line", line, right,
-            f"Ngày dưới 10 và tháng 1, 2 phải thêm số 0 ở trước; các tháng khác không thêm ({DATE_RULE}).",
+            _("Days below 10 and the months 1 and 2 take a leading 0; the other months do not (%(rule)s).")
+            % {"rule": DATE_RULE},
             where, 0, len(line),
         )  # fmt: skip
 
@@ -179,9 +189,9 @@ def _mixed_spellings(texts: list[Passage]) -> Iterator[Finding]:
     def key(match):
         return match.group(1).lower() + _I_FOR_Y.get(match.group(2), match.group(2))
 
-    for syllable in {key(m) for _, m in found}:
+    for syllable in {key(m) for _passage, m in found}:
         same = [(p, m) for p, m in found if key(m) == syllable]
-        counts = Counter(m.group().lower() for _, m in same)
+        counts = Counter(m.group().lower() for _passage, m in same)
         if len(counts) < 2:
             continue
         usual = max(counts, key=lambda form: (counts[form], form[-1] in _I_FOR_Y))
@@ -190,8 +200,10 @@ def _mixed_spellings(texts: list[Passage]) -> Iterator[Finding]:
                 right = usual if match.group()[0].islower() else usual.capitalize()
                 yield Finding(
                     "consistency", match.group(), right,
-                    f"“{match.group()}” và “{usual}” đều đúng, nhưng trong cùng văn bản nên viết thống nhất "
-                    f"“{usual}” ({counts[usual]} lần).",
+                    _(
+                        "“%(found)s” and “%(usual)s” are both correct, but one document should keep to "
+                        "“%(usual)s” (%(count)s times)."
+                    ) % {"found": match.group(), "usual": usual, "count": counts[usual]},
                     passage.where, match.start(), match.end(),
                 )  # fmt: skip
     # Names are written as their bearers write them ("Thuỷ", "Hòa"): only common words count here.
@@ -202,15 +214,17 @@ def _mixed_spellings(texts: list[Passage]) -> Iterator[Finding]:
         if m.group()[0].islower() or m.group() in ("Ủy", "Uỷ")
     ]
     styles = [item for item in styles if item[2]]
-    counts = Counter(style for _, _, style in styles)
+    counts = Counter(style for _passage, _match, style in styles)
     if len(counts) == 2:
         rare = min(counts, key=lambda k: (counts[k], k))
         for passage, match, style in styles:
             if style == rare:
                 yield Finding(
                     "consistency", match.group(), None,
-                    "Hai cách đặt dấu thanh (“hòa”/“hoà”, “thủy”/“thuỷ”) đều đúng, nhưng trong một văn bản nên "
-                    "dùng thống nhất một cách.",
+                    _(
+                        "Both placements of the tone mark (“hòa”/“hoà”, “thủy”/“thuỷ”) are correct, but one "
+                        "document should keep to one."
+                    ),
                     passage.where, match.start(), match.end(),
                 )  # fmt: skip
 
@@ -222,7 +236,7 @@ YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)( ?)([-–—])( ?)((?:19|20)\d\d)(?!
 
 def _dashes(texts: list[Passage]) -> Iterator[Finding]:
     ranges = [(p, m) for p in texts for m in YEARS.finditer(p.text)]
-    forms = Counter(m.group(2) + m.group(3) + m.group(4) for _, m in ranges)
+    forms = Counter(m.group(2) + m.group(3) + m.group(4) for _passage, m in ranges)
     if len(forms) < 2:
         return
     usual = max(forms, key=lambda form: (forms[form], form == " – "))
@@ -232,7 +246,8 @@ def _dashes(texts: list[Passage]) -> Iterator[Finding]:
             right = f"{match.group(1)}{usual}{match.group(5)}"
             yield Finding(
                 "dash", match.group(), right,
-                f"Khoảng năm viết hai kiểu gạch nối trong cùng văn bản; viết thống nhất “{right}”.",
+                _("Year ranges are written with two kinds of dash in one document; keep to “%(right)s”.")
+                % {"right": right},
                 passage.where, match.start(), match.end(),
             )  # fmt: skip
 
@@ -254,7 +269,8 @@ def _numbering(texts: list[Passage], source: Source | None) -> Iterator[Finding]
         ):
             yield Finding(
                 "numbering", match.group(1), computed if passage.is_title else None,
-                f"Số thứ tự gõ tay “{match.group(1)}” khác số thứ tự của mục (“{computed}”).",
+                _("The typed number “%(typed)s” is not the number of the section (“%(number)s”).")
+                % {"typed": match.group(1), "number": computed},
                 passage.where, match.start(1), match.end(1),
             )  # fmt: skip
     if source is not None:
@@ -288,7 +304,7 @@ def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
                     right,
                     line,
                     roman.end(),
-                    f"Số thứ tự “{typed}” không đúng: sau mục trước là mục {right}",
+                    _out_of_order(typed, right),
                 )
             part, top, parent, expected = part + 1, 1, None, 1
         elif number := TOP_NUMBER.match(line):
@@ -299,7 +315,7 @@ def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
                     right,
                     line,
                     number.end(),
-                    f"Số thứ tự “{typed}” không đúng: sau mục trước là mục {right}",
+                    _out_of_order(typed, right),
                 )
             parent, expected, top = str(top), 1, top + 1
         elif sub := SUB_NUMBER.match(line):
@@ -310,9 +326,19 @@ def _typed_outline(source: Source, texts: list[Passage]) -> Iterator[Finding]:
                 typed = sub.group().strip()
                 yield finding(
                     typed, right, line, sub.end(),
-                    f"Số thứ tự “{typed}” không đúng: các mục con của mục {parent}. đánh số {parent}.1., {parent}.2., …",
+                    _(
+                        "The number “%(typed)s” is wrong: the items under %(parent)s. are numbered "
+                        "%(parent)s.1., %(parent)s.2., …"
+                    ) % {"typed": typed, "parent": parent},
                 )  # fmt: skip
             expected += 1
+
+
+def _out_of_order(typed: str, right: str) -> str:
+    return _("The number “%(typed)s” is wrong: after the item before it comes %(right)s") % {
+        "typed": typed,
+        "right": right,
+    }
 
 
 LINE_MARK = re.compile(r"^\s*(?:[-–—•+*]|#{1,6}|(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.)\s*")
@@ -344,8 +370,10 @@ def _abbreviations(texts: list[Passage]) -> Iterator[Finding]:
                     at = first.start() - offset
                     yield Finding(
                         "abbreviation", abbr, None,
-                        f"Chữ viết tắt “{abbr}” được dùng trước khi viết đầy đủ; lần đầu phải viết đầy đủ "
-                        "kèm chữ viết tắt trong ngoặc đơn.",
+                        _(
+                            "The abbreviation “%(abbr)s” is used before it is written out; the first time, "
+                            "write the words out with the abbreviation in parentheses."
+                        ) % {"abbr": abbr},
                         passage.where, at, at + len(abbr),
                     )  # fmt: skip
                     break

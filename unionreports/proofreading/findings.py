@@ -32,7 +32,7 @@ class Where:
     part: str = ""  # "I.", "PHẦN THỨ NHẤT", "" for the header, opening and closing
     section: str = ""  # the section's computed number ("1.2.") or ""
     item: str = ""  # the record's anchor ("area-7/item-91") or the block's position ("block-3")
-    label: str = ""  # "II. KẾT QUẢ … › 1.2. Về trách nhiệm … › đoạn 3"
+    label: str = ""  # "II. KẾT QUẢ … › 1.2. Về trách nhiệm … › đoạn 3", in the language active when found
     # What holds the passage: the anchor of its section or area ("section-12", "area-7"), or
     # "subject", "opening", "closing", "header" for the report's own fields.
     holder: str = ""
@@ -43,7 +43,7 @@ class Finding:
     kind: str
     text: str  # the passage exactly as written
     suggestion: str | None
-    message: str  # Vietnamese: why, citing the rule where there is one
+    message: str  # why, citing the rule where there is one, in the language active when found
     where: Where = Where()
     # Offsets of `text` in the paragraph's (or title's) text: where an editor applies the suggestion.
     start: int = 0
@@ -60,8 +60,10 @@ class Finding:
     @property
     def key(self) -> str:
         """The finding's identity in its report, the same while the passage and what holds it stay:
-        a dismissal is remembered by it."""
-        where = self.where.item if not self.where.item.startswith("block-") else self.where.label
+        a dismissal is remembered by it. Nothing in it depends on the interface language, nor on
+        a paragraph's position: a paragraph without a record of its own is known by the words
+        before the passage."""
+        where = "" if self.where.item.startswith("block-") else self.where.item
         words = "\x1f".join(
             (self.kind, self.where.holder, where, self.text, self.suggestion or "", self.before[-12:])
         )

@@ -7,6 +7,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .checks import Slip
 
 
@@ -26,32 +29,36 @@ class Records:
     trained_share: int | None = None  # trained in union work
 
 
+LEFT = gettext_lazy("The number of committee members who left")
+# Where the figures checked against come from: the records, or the document's first statement.
+IN_RECORDS = gettext_lazy("in the personnel records")
+EARLIER = gettext_lazy("earlier in the document")
 RULES = (
     (re.compile(r"bầu (?:ra )?Ban Chấp hành[^.;:\d]{0,60}? gồm (?:có )?(\d{1,3}) (?:đồng chí|ủy viên|uỷ viên)"), "elected",
-     "Số ủy viên Đại hội bầu"),
+     gettext_lazy("The number of committee members the congress elected")),
     (re.compile(r"(?:có )?(\d{1,3}) đồng chí (?:không tiếp tục|thôi tham gia)"), "left",
-     "Số ủy viên không tiếp tục tham gia"),
+     LEFT),
     (re.compile(r"\d{1,3}/(\d{1,3}) đồng chí (?:chuyển công tác|nghỉ hưu|không tiếp tục)"), "left",
-     "Số ủy viên không tiếp tục tham gia"),
+     LEFT),
     (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) đồng chí(?! Phó| Chủ)"), "by_elected",
-     "Số ủy viên được bầu bổ sung"),
+     gettext_lazy("The number of committee members elected later in the term")),
     (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) (?:[Ủủ]y|[Uu]ỷ) viên"), "by_elected_members",
-     "Số ủy viên (không giữ chức vụ) được bầu bổ sung"),
+     gettext_lazy("The number of committee members without an office elected later in the term")),
     (re.compile(r"bầu bổ sung (?:được )?(\d{1,3}) (?:đồng chí )?Phó Chủ tịch"), "by_elected_vice_chairs",
-     "Số Phó Chủ tịch được bầu bổ sung"),
+     gettext_lazy("The number of vice-chairs elected later in the term")),
     (re.compile(r"(?:cuối nhiệm kỳ|hiện nay),? Ban Chấp hành (?:còn |có )(\d{1,3}) (?:đồng chí|ủy viên)"), "at_end",
-     "Số ủy viên cuối nhiệm kỳ"),
+     gettext_lazy("The number of committee members at the end of the term")),
     (re.compile(r"(\d{1,3})% (?:số )?(?:[Ủủ]y|[Uu]ỷ) viên Ban Chấp hành[^.;%]{0,60}?đại học"), "degree_share",
-     "Tỷ lệ ủy viên có trình độ đại học trở lên"),
+     gettext_lazy("The share of committee members with a university degree or above")),
     (re.compile(r"(\d{1,3})% (?:số )?(?:[Ủủ]y|[Uu]ỷ) viên Ban Chấp hành[^.;%]{0,100}?tập huấn"), "trained_share",
-     "Tỷ lệ ủy viên được tập huấn nghiệp vụ công đoàn"),
+     gettext_lazy("The share of committee members trained in union work")),
 )  # fmt: skip
 # "bầu Ban Chấp hành khóa mới gồm …": the next committee, not this one
 NEXT_TERM = re.compile(r"\b(?:mới|tới|sau|kế tiếp)\b")
 TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d\d) ?[-–—] ?((?:19|20)\d\d)")
 
 
-def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") -> Iterator[Slip]:
+def figures(text: str, records: Records, source: str = IN_RECORDS) -> Iterator[Slip]:
     for pattern, name, what in RULES:
         for match in pattern.finditer(text):
             if NEXT_TERM.search(match.group()):
@@ -70,7 +77,8 @@ def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") ->
                     said_text, right_text = digits, right
                 yield Slip(
                     "figures", match.start(1), match.end(1), right,
-                    f"{what} ghi ở đây là {said_text}, {source} ghi {right_text}.",
+                    _("%(what)s: %(said)s here, %(right)s %(source)s.")
+                    % {"what": what, "said": said_text, "right": right_text, "source": source},
                 )  # fmt: skip
     for match in TERM.finditer(text):
         start, end = int(match.group(1)), int(match.group(2))
@@ -78,7 +86,8 @@ def figures(text: str, records: Records, source: str = "hồ sơ nhân sự") ->
             right = f"{records.start_year} – {records.end_year}"
             yield Slip(
                 "figures", match.start(1), match.end(2), right,
-                f"Nhiệm kỳ ghi ở đây khác {source} (nhiệm kỳ {right}).",
+                _("The term here is not the one %(source)s (term %(right)s).")
+                % {"source": source, "right": right},
             )  # fmt: skip
 
 

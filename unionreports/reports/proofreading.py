@@ -11,6 +11,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from django.utils import translation
+
 from unionreports.committee.models import Membership, Term
 from unionreports.document import ReportDocument
 from unionreports.proofreading import Finding, Records, proofread
@@ -56,13 +58,18 @@ def proofread_report(report: Report, document: ReportDocument | None = None) -> 
     anchors = tuple(section.anchor for section in document.sections()) + tuple(
         paragraph.anchor for paragraph in document.paragraphs()
     )
-    return list(_proofread(document, anchors, committee_records(report.term, report.date)))
+    records = committee_records(report.term, report.date)
+    return list(_proofread(document, anchors, records, translation.get_language()))
 
 
 @functools.lru_cache(maxsize=64)
-def _proofread(document: ReportDocument, anchors: tuple[str, ...], records: Records) -> tuple[Finding, ...]:
-    # The report page proofreads on every view: an unchanged text with unchanged records is not read again.
-    return tuple(proofread(document, records))
+def _proofread(
+    document: ReportDocument, anchors: tuple[str, ...], records: Records, language: str | None
+) -> tuple[Finding, ...]:
+    # The report page proofreads on every view: an unchanged text with unchanged records is not read
+    # again. The messages are in `language`, so the key holds it: a page in English shows English.
+    with translation.override(language):
+        return tuple(proofread(document, records))
 
 
 clear_proofreading_cache = _proofread.cache_clear

@@ -2,8 +2,11 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.services import read_report, source_lines
@@ -23,9 +26,20 @@ class Command(BaseCommand):
         which.add_argument("--report", type=int, help="The id of a saved report.")
         which.add_argument("--file", help="A .txt, .md or .docx file, read as the import reads it.")
         parser.add_argument("--format", choices=["json", "text"], default="text")
+        # A command runs in whatever language is active where it is called (LANGUAGE_CODE from a
+        # shell, the caller's from call_command): the messages are Vietnamese unless asked otherwise.
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="vi",
+            help="The language of the messages (default: vi).",
+        )
 
-    def handle(self, *args, report, file, format, **options):
-        translation.activate("vi")
+    def handle(self, *args, report, file, format, language, **options):
+        with translation.override(language):
+            self._proofread(report, file, format)
+
+    def _proofread(self, report, file, format):
         try:
             findings = self._findings(report, file)
         except CommandError as error:
@@ -37,7 +51,12 @@ class Command(BaseCommand):
             for f in findings:
                 suggestion = f" → “{f.suggestion}”" if f.suggestion else ""
                 self.stdout.write(f"{f.where.label}: [{f.kind}] “{f.text}”{suggestion}: {f.message}")
-            self.stdout.write(f"{len(findings)} lỗi." if findings else "Không phát hiện lỗi.")
+            count = len(findings)
+            self.stdout.write(
+                ngettext("%(n)s slip.", "%(n)s slips.", count) % {"n": count}
+                if count
+                else _("No slips found.")
+            )
         if findings:
             sys.exit(1)
 
