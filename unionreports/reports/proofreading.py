@@ -8,10 +8,9 @@ from collections.abc import Iterator
 
 from django.forms import CheckboxInput
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-from django.utils import translation
 
 from unionreports.committee.models import Membership, Term
 from unionreports.document import ReportDocument
