@@ -23,7 +23,6 @@ lines, "BÁO CÁO", the subject, the body, "Nơi nhận:", the signature; a foot
 Nothing here reads the importer: the files do not depend on the code they test.
 """
 
-import copy
 import io
 import re
 import shutil
@@ -232,17 +231,22 @@ def to_fodt(report: Report) -> str:
         columns = max(len(r) for r in rows)
         cells = "".join(
             "<table:table-row>"
-            + "".join(
-                f"<table:table-cell>{p(c, bold=bold_first and i == 0)}</table:table-cell>" for c in row
-            )
+            + "".join(f"<table:table-cell>{p(c, bold=bold_first and i == 0)}</table:table-cell>" for c in row)
             + "</table:table-row>"
             for i, row in enumerate(rows)
         )
         return f'<table:table><table:table-column table:number-columns-repeated="{columns}"/>{cells}</table:table>'
 
     left, right = report.header_left, report.header_right
-    header_rows = [[left[i] if i < len(left) else "", right[i] if i < len(right) else ""] for i in range(max(len(left), len(right)))]
-    body = [table(header_rows), p(report.title, bold=True, centre=True), p(report.subject, bold=True, centre=True)]
+    header_rows = [
+        [left[i] if i < len(left) else "", right[i] if i < len(right) else ""]
+        for i in range(max(len(left), len(right)))
+    ]
+    body = [
+        table(header_rows),
+        p(report.title, bold=True, centre=True),
+        p(report.subject, bold=True, centre=True),
+    ]
     for block in report.body:
         if block.kind in ("division", "part", "section"):
             body.append(p(block.text, bold=True, centre=block.kind == "division"))
@@ -335,10 +339,16 @@ def to_word(report: Report) -> bytes:
     left, right = report.header_left, report.header_right
     header = document.add_table(rows=1, cols=2)
     _no_borders(header)
-    for cell, lines in zip(header.rows[0].cells, (left, right)):
+    for cell, lines in zip(header.rows[0].cells, (left, right), strict=False):
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         for i, line in enumerate(lines):
-            add(line, bold=is_capitals(line) and i > 0 or line.startswith("Độc"), italic=", ngày" in line, centre=True, to=cell)
+            add(
+                line,
+                bold=(is_capitals(line) and i > 0) or line.startswith("Độc"),
+                italic=", ngày" in line,
+                centre=True,
+                to=cell,
+            )
     add(report.title, "Title", centre=True)
     add(report.subject, bold=True, centre=True)
     for block in report.body:
@@ -355,7 +365,7 @@ def to_word(report: Report) -> bytes:
             table.style = "Table Grid"
             for row in block.rows:
                 cells = table.add_row().cells
-                for cell, text in zip(cells, row):
+                for cell, text in zip(cells, row, strict=False):
                     cell.text = text
         else:
             add(block.text)
@@ -472,7 +482,16 @@ def to_legacy_word(data: bytes, encoding: str) -> bytes:
 
 def soffice(source: Path, to: str, outdir: Path, profile: Path) -> Path:
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to, "--outdir", str(outdir), str(source)],
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
         check=True,
         timeout=300,
         capture_output=True,
@@ -483,7 +502,12 @@ def soffice(source: Path, to: str, outdir: Path, profile: Path) -> Path:
 def pdf_text(pdf: Path, *, layout: bool) -> str:
     """The PDF's text as a reader copies it: its hard line breaks and its page numbers kept."""
     if layout:
-        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     import pypdf
 
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
@@ -506,23 +530,27 @@ def make(name: str, index: int) -> None:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         (work / f"{name}.md").write_text(markdown, encoding="utf-8")
-        subprocess.run(["pandoc", str(work / f"{name}.md"), "-o", str(HERE / f"{name}.pandoc.docx")], check=True, timeout=120)
+        subprocess.run(
+            ["pandoc", str(work / f"{name}.md"), "-o", str(HERE / f"{name}.pandoc.docx")],
+            check=True,
+            timeout=120,
+        )
         (work / f"{name}.fodt").write_text(to_fodt(report), encoding="utf-8")
         converted = soffice(work / f"{name}.fodt", "docx:MS Word 2007 XML", work / "out", work / "profile")
         shutil.copy(converted, HERE / f"{name}.soffice.docx")
         (work / f"{name}.docx").write_bytes(word)
         pdf = soffice(work / f"{name}.docx", "pdf", work / "pdf", work / "profile")
         shutil.copy(pdf, HERE / f"{name}.pdf")
-    (HERE / f"{name}.pdf.txt").write_text(pdf_text(HERE / f"{name}.pdf", layout=index % 2 == 0), encoding="utf-8")
+    (HERE / f"{name}.pdf.txt").write_text(
+        pdf_text(HERE / f"{name}.pdf", layout=index % 2 == 0), encoding="utf-8"
+    )
 
 
 SOURCE_SUFFIXES = (".md", ".tcvn3.txt", ".vni.txt", ".pdf.txt")
 
 
 def sources() -> list[str]:
-    return sorted(
-        p.stem for p in HERE.glob("*.txt") if not any(p.name.endswith(s) for s in SOURCE_SUFFIXES)
-    )
+    return sorted(p.stem for p in HERE.glob("*.txt") if not any(p.name.endswith(s) for s in SOURCE_SUFFIXES))
 
 
 if __name__ == "__main__":
