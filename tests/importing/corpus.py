@@ -252,6 +252,10 @@ def _compare_sections(out: list[str], where: str, found: tuple[Section, ...], ex
         if "items" in entry:
             introduction, items = _items(section)
             _compare_list(out, place, items, entry["items"])
+            # A list without an introduction in the file has none on paper either.
+            wanted = entry.get("intro", [])
+            if len(introduction) != len(wanted) or not all(map(_starts, introduction, wanted)):
+                out.append(f"{place}: introduction found {[i[:30] for i in introduction]}, expected {wanted}")
             if entry.get("numbered") and not all(p.label for p in section.blocks[len(introduction) :]):
                 out.append(f"{place}: items not numbered")
         if "text" in entry:
