@@ -208,7 +208,9 @@ def _unmarked(text: str) -> str:
 
 def _compare_paragraphs(out: list[str], where: str, paragraphs, expected: list[str]) -> None:
     texts = [p.text for p in paragraphs]
-    if len(texts) != len(expected) or not all(_starts(_unmarked(t), e) for t, e in zip(texts, expected, strict=False)):
+    if len(texts) != len(expected) or not all(
+        _starts(_unmarked(t), e) for t, e in zip(texts, expected, strict=False)
+    ):
         out.append(f"{where}: found {[t[:40] for t in texts]}, expected {expected}")
 
 
@@ -269,7 +271,9 @@ def _compare_sections(out: list[str], where: str, found: tuple[Section, ...], ex
 
 
 def _compare_list(out: list[str], place: str, items: list[str], expected: list[str]) -> None:
-    if len(items) != len(expected) or not all(_starts(_unmarked(t), e) for t, e in zip(items, expected, strict=False)):
+    if len(items) != len(expected) or not all(
+        _starts(_unmarked(t), e) for t, e in zip(items, expected, strict=False)
+    ):
         out.append(f"{place}: items found {[i[:30] for i in items]}, expected {expected}")
 
 
