@@ -171,5 +171,5 @@ def test_the_corpus_holds_every_layout_in_every_format():
         "tcvn3.txt",
         "vni.txt",
     } <= formats
-    assert {"vntime.docx", "vni.docx"} <= formats
+    assert {"numbered.docx", "vntime.docx", "vni.docx"} <= formats
     assert len({case.report for case in cases(CORPUS)}) >= 8

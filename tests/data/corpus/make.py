@@ -37,14 +37,16 @@ from xml.sax.saxutils import escape
 import docx
 from docx.enum.section import WD_ORIENT  # noqa: F401  (A4 portrait is python-docx's default size)
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import legacy  # noqa: E402
 
+# Reports also made with their headings numbered by Word's outline numbering, not typed.
+NUMBERED_HEADINGS = ("doan-thanh-nien-abc", "kiem-diem-du-bao", "kiem-diem-uy-ban-prose")
 # Legacy Word files: the report and the font its runs are set in.
 LEGACY_DOCX = {"kiem-diem-danh-gia-chung": "tcvn3", "doan-thanh-nien-abc": "vni"}
 
@@ -313,8 +315,42 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def to_word(report: Report) -> bytes:
+HEADING_LABEL = re.compile(r"^(?:[IVX]{1,4}|[A-Đ]|\d{1,2})\.\s+")
+
+
+def _number_headings(document, part_format: str) -> None:
+    """Numbers "Heading 1" and "Heading 2" from a multilevel list, as Word's outline numbering does."""
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:pStyle w:val="Heading{level + 1}"/><w:lvlText w:val="%{level + 1}."/><w:lvlJc w:val="left"/></w:lvl>'
+        for level, fmt in enumerate((part_format, "decimal"))
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        f"{levels}</w:abstractNum>"
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level in (0, 1):
+        style = document.styles[f"Heading {level + 1}"]
+        # Through python-docx, so that numPr takes its place in the schema's order of pPr.
+        number = style.element.get_or_add_pPr().get_or_add_numPr()
+        number.get_or_add_ilvl().val = level
+        number.get_or_add_numId().val = 90
+
+
+def to_word(report: Report, *, numbered_headings: bool = False) -> bytes:
+    """The report as Word writes it; with `numbered_headings`, its headings' numbers are not typed
+    but come from outline numbering tied to the heading styles."""
     document = docx.Document()
+    if numbered_headings:
+        first = next(b.text for b in report.body if b.kind == "part")
+        _number_headings(document, "upperLetter" if first.startswith("A.") else "upperRoman")
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21)
     section.top_margin = section.bottom_margin = Cm(2)
@@ -353,7 +389,10 @@ def to_word(report: Report) -> bytes:
     add(report.subject, bold=True, centre=True)
     for block in report.body:
         if block.kind in ("division", "part", "section"):
-            add(block.text, f"Heading {block.level}")
+            add(
+                HEADING_LABEL.sub("", block.text) if numbered_headings else block.text,
+                f"Heading {block.level}",
+            )
         elif block.kind == "item":
             add(block.text, "List Number")
         elif block.kind == "bullet":
@@ -523,6 +562,8 @@ def make(name: str, index: int) -> None:
     (HERE / f"{name}.vni.txt").write_bytes(legacy.to_bytes(text, legacy.VNI))
     word = to_word(report)
     (HERE / f"{name}.word.docx").write_bytes(word)
+    if name in NUMBERED_HEADINGS:
+        (HERE / f"{name}.numbered.docx").write_bytes(to_word(report, numbered_headings=True))
     if name in LEGACY_DOCX:
         encoding = LEGACY_DOCX[name]
         suffix = "vntime" if encoding == "tcvn3" else "vni"
