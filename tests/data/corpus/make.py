@@ -441,31 +441,40 @@ def _with_footnotes(data: bytes, notes: dict[str, str]) -> bytes:
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
     )
     footnotes = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">{separators}{body}</w:footnotes>'
+    document_xml = re.compile(r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t(?: [^>]*)?>\u2063\{(\d+)\}</w:t></w:r>")
+    reference = (
+        r'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="\1"/></w:r>'
+    )
+    relationship = f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_TYPE}" Target="footnotes.xml"/>'
+    override = (
+        '<Override PartName="/word/footnotes.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    return _rewritten(
+        data,
+        {
+            "word/document.xml": lambda text: document_xml.sub(reference, text),
+            "word/_rels/document.xml.rels": lambda text: text.replace(
+                "</Relationships>", relationship + "</Relationships>"
+            ),
+            "[Content_Types].xml": lambda text: text.replace("</Types>", override + "</Types>"),
+        },
+        added={"word/footnotes.xml": footnotes},
+    )
+
+
+def _rewritten(data: bytes, changes: dict, added: dict | None = None) -> bytes:
+    """The package `data` with each part named in `changes` passed through its function (as text)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
             content = source.read(name)
-            if name == "word/document.xml":
-                text = content.decode("utf-8")
-                text = re.sub(
-                    r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t(?: [^>]*)?>\u2063\{(\d+)\}</w:t></w:r>",
-                    r'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="\1"/></w:r>',
-                    text,
-                )
-                content = text.encode("utf-8")
-            elif name == "word/_rels/document.xml.rels":
-                content = content.replace(
-                    b"</Relationships>",
-                    f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_TYPE}" Target="footnotes.xml"/></Relationships>'.encode(),
-                )
-            elif name == "[Content_Types].xml":
-                content = content.replace(
-                    b"</Types>",
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
-                )
+            if name in changes:
+                content = changes[name](content.decode("utf-8")).encode("utf-8")
             target.writestr(name, content)
-        target.writestr("word/footnotes.xml", footnotes)
+        for name, text in (added or {}).items():
+            target.writestr(name, text)
     return out.getvalue()
 
 
@@ -499,21 +508,15 @@ def to_legacy_word(data: bytes, encoding: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     # The footnotes too, run by run, in the part python-docx does not model.
-    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    result = io.BytesIO()
-    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = source.read(name)
-            if name == "word/footnotes.xml":
-                text = content.decode("utf-8")
-                text = re.sub(
-                    r'(<w:t xml:space="preserve">)([^<]*)(</w:t>)',
-                    lambda m: m[1] + escape(legacy.encode(m[2], table)) + m[3],
-                    text,
-                )
-                content = text.encode("utf-8")
-            target.writestr(name, content)
-    return result.getvalue()
+    text_run = re.compile(r'(<w:t xml:space="preserve">)([^<]*)(</w:t>)')
+    return _rewritten(
+        out.getvalue(),
+        {
+            "word/footnotes.xml": lambda text: text_run.sub(
+                lambda m: m[1] + escape(legacy.encode(m[2], table)) + m[3], text
+            )
+        },
+    )
 
 
 # -- Running the tools ------------------------------------------------------------------------
