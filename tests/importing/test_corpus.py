@@ -86,6 +86,14 @@ NOT_YET: dict[tuple[str, str, str], str] = {
     ): "the signature table is read row by row: the signer found is the first recipient, no recipients",
     ("doan-thanh-nien-abc", "*", "outline"): "parts lettered A. B. C. D. keep their letter in the title; "
     "ĐẶC ĐIỂM TÌNH HÌNH holding one paragraph is read as a list; the closing is read into the last part",
+    ("doan-thanh-nien-abc", "*", "header"): "the subject printed is the report kind's own (“Tổng kết hoạt "
+    "động Đoàn cơ sở … và phương hướng, nhiệm vụ nhiệm kỳ 2022 – 2025”), not the file's",
+    (
+        "tong-ket-phan-thu",
+        "*",
+        "header",
+    ): "the subject printed is the report kind's own, naming the next term "
+    "2022 – 2027 where the file says 2023 – 2028 (its congress is in 2023)",
     ("doan-thanh-nien-abc", "*", "signature"): "the signer's title BÍ THƯ is printed as the chair's CHỦ TỊCH",
     (
         "hoi-tong-ket-du-bao",
