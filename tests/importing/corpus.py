@@ -135,6 +135,8 @@ def check(case: Case) -> Result:
     expected_date = datetime.date.fromisoformat(manifest["date"])
     if imported.date != expected_date:
         header.append(f"date: found {imported.date}, expected {expected_date}")
+    if _plain(imported.place) != _plain(manifest["organisation"]["place"]):
+        header.append(f"place: found {imported.place!r}, expected {manifest['organisation']['place']!r}")
     if report.kind != manifest["report_kind"]:
         header.append(f"report kind: found {report.kind}, expected {manifest['report_kind']}")
     # The subject as read, and as printed: a report's kind composes its own subject line.
