@@ -4,7 +4,8 @@ Each report of `tests/data/corpus/` (or of the directory `CORPUS_DIR` names) is 
 each of its files as `manage.py import_report` imports it, then composed and rendered back; what
 a reader sees is compared with the report's manifest, one aspect per test:
 
-- header: the issuing union, the document's number and date, the kind of report, its subject;
+- header: the issuing union, the document's number, place and date, the kind of report, its subject
+  as read and as printed;
 - outline: the opening, each part and section in order with its kind, title and items, the
   committee's figures in part I, the closing, and nothing left unplaced;
 - signature: who signs and as what, the recipients, the footnotes;
