@@ -1,14 +1,20 @@
 """From the lines of a file to a `ReportDocument`: which part, section and item each line is.
 
-Parts are found by their headings ("PHẦN THỨ NHẤT", "I. …" in Roman figures, a "Heading 1"
-style, or a line in capitals naming a kind), sections inside them by their numbers or heading
-styles. Each part and section is given a kind of the registry (`reports.kinds.PART_KINDS`) by the
-words of its heading, checked against what it holds: numbered titles make areas (or, when each
-title names a kind, a part holding sections), bullet points or numbered sentences a list. A part
-that names no kind is still a part, prose or a list. The opening is what comes before the first
-part, the closing what follows the last part's content; the header, the signature and "Nơi nhận"
-are read for their facts. Numbers are computed again by `number_sections`, as for any report.
-What has no place in a report (a table) is kept as a `Leftover`, to be shown, never dropped.
+Parts are found by their headings ("PHẦN THỨ NHẤT", "I. …" in Roman figures, "A. …", a "Heading
+1" style, "1. …" in capitals when nothing else numbers the parts, or a short line in capitals
+naming a kind), sections inside them by their numbers or heading styles. A heading is a short
+line standing alone that does not end as a sentence does: a sentence in capitals is text. Each
+part and section is given a kind of the registry (`reports.kinds.PART_KINDS`) by the declared
+words of its heading, scored (`kind_by_words`), checked against what it holds: numbered titles
+make areas (or, when each title names a kind, a part holding sections), items marked "- ", "+ ",
+"(1)", "a)" … or plain paragraphs under a list's heading a list. A part that names no kind is
+still a part of its own, prose or a list by what it holds. Sentences that state the committee
+("Đại hội bầu … gồm 09 đồng chí", who left, by-elections) make part I as written, wherever they
+stand. The opening is what comes before the first part, the closing what follows the last part's
+content; the header, the signature and "Nơi nhận" are read for their facts, and the header's
+lines are listed as replaced by the report's own. Numbers are computed again by
+`number_sections`, as for any report. What has no place in a report (a table) is kept as a
+`Leftover`, to be shown, never dropped; a table of the committee is offered as its members.
 """
 
 import datetime
@@ -32,11 +38,27 @@ from unionreports.document import (
 )
 from unionreports.reports.kinds import PART_KINDS
 
-from .lines import ImportFailed, Line, is_capitals
+from .lines import ImportFailed, Line, is_capitals, make_line
 
 # A division of the report: "PHẦN THỨ NHẤT", "PHẦN I", "Phần thứ hai: …".
 DIVISION = re.compile(r"^phan\s+(?:thu\s+(?:nhat|hai|ba|tu|nam)|[ivx]{1,4}|\d)\b\s*[:.\-–]?\s*(?P<title>.*)$")
 ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[.)/-]\s*(?P<title>\S.*)$")
+# "A. KẾT QUẢ …", "B) PHƯƠNG HƯỚNG …": parts, or divisions holding Roman parts.
+LETTER = re.compile(r"^(?P<number>[A-E])\s*[.)]\s+(?P<title>\S.*)$")
+# The mark of an item: a dash or bullet, "(1)", "1.", "1)", "a)", "a.".
+ITEM_MARK = re.compile(r"^(?:[-–—•+*▪●◦·]\s+|\(\d{1,2}\)\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
+BULLET_MARK = re.compile(r"^[-–—•+*▪●◦·]\s+")
+# Items run together in one paragraph: "… (1) …; (2) …", "a) …; b) …".
+INLINE_ITEM = re.compile(r"\((\d{1,2})\)\s|(?<![\w(])([a-zđ])\)\s")
+# "… gồm 09 đồng chí", "gồm có 7 ủy viên" (folded): the committee's size, as a sentence states it.
+COMMITTEE_SIZE = re.compile(r"\bgom(?: co)? \d{1,2} (?:dong chi|uy vien)")
+# A heading holds few words and ends as no sentence does.
+HEADING_WORDS = 20
+SENTENCE_ENDS = ".;,!?…"
+# The columns of a table of the committee ("STT | Họ và tên | Chức vụ | Ghi chú"), folded.
+NAME_COLUMNS = ("ho va ten", "ho ten")
+ROLE_COLUMNS = ("chuc vu", "chuc danh")
+COMMITTEE_ROWS = 100
 # "1. ", "1.2.", "1.2.Về" (no space typed), "1)"; or "1.2 " without the last dot, but never a bare "12 ".
 NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)](?:\s+|(?=[^\W\d]))"
@@ -77,6 +99,12 @@ class Imported:
     place: str = ""
     # "kiem_diem" or "tong_ket" (`reports.kinds.REPORT_KINDS`), from the divisions and the subject.
     report_kind: str = "kiem_diem"
+    # The heading each part and section came from, as written, by its path ("0", "2.1"): see `paths`.
+    headings: tuple[tuple[str, str], ...] = ()
+    # The header's lines (number, date, title, subject, union) the report's own header replaces.
+    replaced: tuple[str, ...] = ()
+    # (full name, role as written) of each row of a table of the committee.
+    committee: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -86,6 +114,9 @@ class Imported:
             "date": self.date.isoformat() if self.date else None,
             "place": self.place,
             "report_kind": self.report_kind,
+            "headings": [list(pair) for pair in self.headings],
+            "replaced": list(self.replaced),
+            "committee": [list(row) for row in self.committee],
         }
 
     @classmethod
@@ -97,6 +128,9 @@ class Imported:
             date=datetime.date.fromisoformat(data["date"]) if data["date"] else None,
             place=data["place"],
             report_kind=data.get("report_kind", "kiem_diem"),
+            headings=tuple((str(path), str(text)) for path, text in data.get("headings", [])),
+            replaced=tuple(str(text) for text in data.get("replaced", [])),
+            committee=tuple((str(name), str(role)) for name, role in data.get("committee", [])),
         )
 
 
@@ -110,6 +144,8 @@ class _Node:
     children: list["_Node"] = field(default_factory=list)
     # A list's paragraphs after this one follow its last marked item: the report's closing, if last.
     last_item: int = -1
+    # The heading as the file wrote it, number and all.
+    written: str = ""
 
     def section(self) -> Section:
         children = tuple(child.section() for child in self.children)
@@ -117,7 +153,7 @@ class _Node:
 
 
 def parse(lines: list[Line], *, author: str = "") -> Imported:
-    """The report in `lines`; `ImportFailed` when none of parts I–IV is found.
+    """The report in `lines`; `ImportFailed` when no part is found.
 
     `author` is the union the file's properties name, when they name one.
     """
@@ -125,7 +161,8 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
     body_from = 0 if title_at is None else title_at + 2
     heads = _titled_divisions(
-        [(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))], lines
+        _levels([(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]),
+        lines,
     )
     if not heads:
         raise ImportFailed(
@@ -137,21 +174,27 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         )
     first = heads[0][0]
     tail_start = _tail_start(lines, heads[-1][0])
-    header, title, subject, leftovers, opening_lines = _header(lines[:first], title_at)
+    header, title, subject, leftovers, opening_lines, replaced = _header(lines[:first], title_at)
     leftovers = list(leftovers)
+    committee: list[tuple[str, str]] = []
     parts: list[_Node] = []
     division: _Node | None = None
     bounds = [*heads, (tail_start, None)]
     for (start, (level, heading)), (end, _next) in itertools.pairwise(bounds):
-        body, tables = _take_tables(lines[start + 1 : end], lines[start].text)
+        body, tables = _take_tables(lines[start + 1 : end], lines[start].text, committee)
         leftovers += tables
+        written = lines[start].text.strip()
         if level == "division":
             if body and (body[0].text.strip() == heading or (not heading and is_capitals(body[0].text))):
                 heading, body = body[0].text.strip(), body[1:]
-            division = _Node("group", heading, [_paragraph(line) for line in body])
+                written = f"{written} {heading}" if written != heading else written
+            division = _Node("group", heading, [_paragraph(line) for line in body], written=written)
             parts.append(division)
         else:
-            (division.children if division else parts).append(_read(heading, body, depth=1))
+            part = _read(heading, body, depth=1)
+            part.written = written
+            (division.children if division else parts).append(part)
+    opening = _committee_part([_paragraph(line) for line in opening_lines], parts, division is not None)
     closing = _closing(parts)
     signature, recipients, tail_leftovers = _tail(lines[tail_start:])
     leftovers += tail_leftovers
@@ -172,7 +215,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         ),
         title=title or "BÁO CÁO",
         subject=subject,
-        opening=tuple(_paragraph(line) for line in opening_lines),
+        opening=tuple(opening),
         parts=number_sections([part.section() for part in parts], divisions=division is not None),
         closing=tuple(closing),
         signature=signature,
@@ -189,31 +232,107 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         report_kind="tong_ket"
         if division is not None or fold(subject).startswith("tong ket")
         else "kiem_diem",
+        headings=tuple(_written(parts)),
+        replaced=tuple(replaced),
+        committee=tuple(committee),
     )
 
 
-def _take_tables(lines: list[Line], heading: str) -> tuple[list[Line], list[Leftover]]:
-    """The lines outside tables, and each table as a leftover: a report has no tables to hold them."""
+def _written(nodes: list[_Node], prefix: str = ""):
+    """(path, heading as written) of each part and section, in the order of `paths`."""
+    for index, node in enumerate(nodes):
+        path = f"{prefix}{index}"
+        yield path, node.written
+        if node.kind == "group":
+            yield from _written(node.children, f"{path}.")
+
+
+def paths(sections, prefix: str = ""):
+    """(path, section) of each part and section a secretary may relabel: the parts, and the
+    sections of the parts holding sections of their own (areas are the areas' own)."""
+    for index, section in enumerate(sections):
+        path = f"{prefix}{index}"
+        yield path, section
+        if section.kind == "group":
+            yield from paths(section.children, f"{path}.")
+
+
+def _take_tables(
+    lines: list[Line], heading: str, committee: list[tuple[str, str]]
+) -> tuple[list[Line], list[Leftover]]:
+    """The lines outside tables, and each table as a leftover: a report has no tables to hold them.
+
+    A table is a Word table, or lines of text with cells between "|". The rows of a table of the
+    committee (a column "Họ và tên") are added to `committee`, to be offered as its members.
+    """
     kept: list[Line] = []
-    tables: dict[int, dict[int, list[str]]] = {}
+    tables: dict[object, dict[int, list[str]]] = {}
+    text_table = 0
     for line in lines:
-        if line.cell is None:
-            kept.append(line)
-        else:
+        cells = _text_cells(line)
+        if line.cell is not None:
             table, row = line.cell
             tables.setdefault(table, {}).setdefault(row, []).append(_markup(line))
-    leftovers = [
-        Leftover(
-            _("%(part)s: a table") % {"part": heading},
-            "\n".join(" | ".join(cells) for cells in rows.values()),
+        elif cells:
+            if not kept or kept[-1] is not None:
+                text_table += 1
+                kept.append(None)  # a table stood here; removed below
+            rows = tables.setdefault(f"text-{text_table}", {})
+            if any(cell.strip(" -:=") for cell in cells):  # not a Markdown rule "|---|---|"
+                rows[len(rows) + 1] = cells
+        else:
+            kept.append(line)
+    leftovers = []
+    for rows in tables.values():
+        leftovers.append(
+            Leftover(
+                _("%(part)s: a table") % {"part": heading},
+                "\n".join(" | ".join(cells) for cells in rows.values()),
+            )
         )
-        for rows in tables.values()
-    ]
-    return kept, leftovers
+        committee += _committee_rows(list(rows.values()))[: COMMITTEE_ROWS - len(committee)]
+    return [line for line in kept if line is not None], leftovers
+
+
+def _text_cells(line: Line) -> list[str] | None:
+    """The cells of a line of a text table, "STT | Họ và tên | Chức vụ"; None for other lines."""
+    text = line.text.strip()
+    if line.cell is not None or text.count("|") < 1 or len(text) > 1000:
+        return None
+    cells = [cell.strip() for cell in text.strip("|").split("|")]
+    return cells if len(cells) >= 2 else None
+
+
+def _committee_rows(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """(name, role) of each row of a table whose first row names a column "Họ và tên"; else none."""
+    if not rows:
+        return []
+    columns = [fold(cell) for cell in rows[0]]
+    name = next((i for i, c in enumerate(columns) if any(c.startswith(w) for w in NAME_COLUMNS)), None)
+    if name is None:
+        return []
+    role = next((i for i, c in enumerate(columns) if any(c.startswith(w) for w in ROLE_COLUMNS)), None)
+    found = []
+    for row in rows[1:]:
+        person = row[name].strip() if name < len(row) else ""
+        if person and len(person) <= 100 and not person[:1].isdigit():
+            found.append((person, row[role].strip()[:100] if role is not None and role < len(row) else ""))
+    return found
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Short, and not ending as a sentence does: "ĐÁNH GIÁ CHUNG", not "CÁC KẾT QUẢ … ĐÁNG GHI NHẬN."."""
+    text = text.strip()
+    return 0 < len(text) <= 200 and len(text.split()) <= HEADING_WORDS and text[-1] not in SENTENCE_ENDS
 
 
 def _head(line: Line) -> tuple[str, str] | None:
-    """("division", title) for "PHẦN THỨ NHẤT…", ("part", title) for a part's heading, else None."""
+    """(level, title) of a heading that may be a part's, else None.
+
+    The level is "division" ("PHẦN THỨ NHẤT"), "letter" ("A. …"), "roman" ("I. …"), "styled"
+    (Word's "Heading 1"), "arabic" ("1. …" in capitals) or "words" (a line in capitals naming a
+    kind); `_levels` decides which of them make parts.
+    """
     text = line.text.strip()
     if len(text) > 200:
         return None
@@ -222,15 +341,43 @@ def _head(line: Line) -> tuple[str, str] | None:
         is_capitals(text) or line.heading == 1 or text[:4] == "Phần"
     ):
         return "division", text[len(text) - len(division["title"]) :].strip() if division["title"] else ""
-    roman = ROMAN.match(text)
-    title = roman["title"].strip() if roman else text
-    if roman and (is_capitals(title) or line.heading == 1 or kind_by_words(title)):
-        return "part", title
-    if not roman and line.heading == 1:
-        return "part", title
-    if not roman and is_capitals(title) and len(title) < 120 and kind_by_words(title):
-        return "part", title
+    if roman := ROMAN.match(text):
+        title = roman["title"].strip()
+        capitals = is_capitals(title) and len(title.split()) <= HEADING_WORDS
+        return ("roman", title) if line.heading == 1 or capitals or _reads_as_heading(title) else None
+    if (letter := LETTER.match(text)) and (is_capitals(letter["title"]) or line.heading == 1):
+        return ("letter", letter["title"].strip()) if _reads_as_heading(letter["title"]) else None
+    if line.heading == 1:
+        return "styled", text
+    if numbered := _numbered(line):
+        rest = numbered[1].text.strip()
+        if len(numbered[0]) == 1 and is_capitals(rest) and _reads_as_heading(rest):
+            return "arabic", rest
+        return None
+    if is_capitals(text) and _reads_as_heading(text.rstrip(":")) and kind_by_words(text):
+        return "words", text.rstrip(":").strip()
     return None
+
+
+def _levels(heads: list) -> list:
+    """The heads that make parts and divisions, as ("division" | "part", title).
+
+    "A. …" holds parts when Roman parts follow, and is a part when none do; "1. …" in capitals
+    makes a part only where nothing else marks the parts.
+    """
+    styles = {level for _i, (level, _title) in heads}
+    out = []
+    for i, (level, title) in heads:
+        if level == "letter":
+            level = "division" if "roman" in styles else "part"
+        elif level == "arabic":
+            if styles & {"roman", "letter", "styled", "words"}:
+                continue
+            level = "part"
+        elif level != "division":
+            level = "part"
+        out.append((i, (level, title)))
+    return out
 
 
 def _titled_divisions(heads: list, lines: list[Line]) -> list:
@@ -245,20 +392,74 @@ def _titled_divisions(heads: list, lines: list[Line]) -> list:
     return out
 
 
-def kind_by_words(title: str) -> str | None:
-    """The part kind whose heading words come first in `title`, if any names one.
+def _words_of(text: str) -> str:
+    """The folded text with punctuation as spaces, between spaces: words are found whole."""
+    return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split()) + " "
 
-    On a tie, the longer word names it, then the kind declared last: a kind added for
-    "chỉ tiêu" wins over the plain list that also knows the words.
+
+def kind_scores(title: str) -> dict[str, int]:
+    """slug → the length of the declared heading words of that kind that `title` holds."""
+    found = _words_of(title)
+    scores = {}
+    for kind in PART_KINDS.values():
+        score = sum(len(word) for word in {_words_of(w) for w in kind.words} if word in found)
+        if score:
+            scores[kind.slug] = score
+    return scores
+
+
+def kind_by_words(title: str) -> str | None:
+    """The part kind whose declared heading words `title` holds most of, if one does.
+
+    A tie between kinds of one structure goes to the kind declared last (a kind added for
+    "chỉ tiêu" wins over the plain list that also knows the words); any other tie names none.
     """
-    folded = fold(title)
-    found = [
-        (position, -len(word), -order, kind.slug)
-        for order, kind in enumerate(PART_KINDS.values())
-        for word in kind.words
-        if (position := folded.find(word)) >= 0
-    ]
-    return min(found)[3] if found else None
+    scores = kind_scores(title)
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [slug for slug, score in scores.items() if score == best]
+    if len({PART_KINDS[slug].structure for slug in winners}) > 1:
+        return None
+    return winners[-1]
+
+
+def _committee_part(opening: list[Paragraph], parts: list[_Node], divisions: bool) -> list[Paragraph]:
+    """The opening less the sentences that state the committee, which make part I as written.
+
+    They join the part about the committee where there is one, else they make it, first. A
+    first part of prose stating the committee is that part. Returns what is left of the opening.
+    """
+    container = parts[0].children if divisions and parts else parts
+    personnel = next((node for node in _walk(parts) if node.kind == "personnel"), None)
+    stated = [i for i, paragraph in enumerate(opening) if _states_committee(paragraph.text)]
+    if not stated:
+        first = container[0] if container else None
+        if personnel is None and first is not None and first.kind == "prose" and first.blocks:
+            if 2 * sum(_states_committee(p.text) for p in first.blocks) >= len(first.blocks):
+                first.kind = "personnel"
+        return opening
+    taken = opening[stated[0] : stated[-1] + 1]
+    if personnel is not None:
+        personnel.blocks[0:0] = taken
+    else:
+        container.insert(0, _Node("personnel", PART_KINDS["personnel"].title, taken))
+    return opening[: stated[0]] + opening[stated[-1] + 1 :]
+
+
+def _walk(nodes: list[_Node]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _states_committee(text: str) -> bool:
+    """A sentence about the committee's members: elected, left, by-elected, its composition."""
+    folded = _words_of(text)
+    if " ban chap hanh " not in folded and " bch " not in folded:
+        return False
+    signals = PART_KINDS["personnel"].statements
+    return any(f" {signal} " in folded for signal in signals) or bool(COMMITTEE_SIZE.search(folded))
 
 
 def _tail_start(lines: list[Line], last_head: int) -> int:
@@ -271,38 +472,48 @@ def _tail_start(lines: list[Line], last_head: int) -> int:
 
 
 def _header(lines: list[Line], title_at: int | None):
-    """Header facts, title and subject of the lines before part I; the rest is the opening."""
+    """Header facts, title and subject of the lines before part I; the rest is the opening.
+
+    The lines the report's own header replaces (number, date, title, subject, the unions'
+    names) are listed as written, for the preview to show.
+    """
     header: dict[str, str] = {}
     title = subject = ""
     leftovers: list[Leftover] = []
     opening: list[Line] = []
     capitals = []
+    replaced = []
     for i, line in enumerate(lines):
         text = line.text.strip()
         folded = fold(text)
         if DOCUMENT_NUMBER.match(text) and len(text) < 40:
             header["number"] = text
+            replaced.append(text)
         elif DATE_LINE.match(text) and len(text) < 120:
             header["date_line"] = text
+            replaced.append(text)
         elif folded.startswith("cong hoa xa hoi chu nghia") or folded.startswith("doc lap"):
             continue  # the national motto, the same in every report
         elif DRAFT_MARK.match(folded):
             continue  # an exported draft's mark; every draft rendering makes it again
         elif i == title_at:
             title = text
+            replaced.append(text)
         elif title_at is not None and i == title_at + 1 and not text.endswith(":"):
             subject = text
+            replaced.append(text)
         elif title_at is not None and i > title_at + 1 and text.startswith("(") and text.endswith(")"):
             leftovers.append(Leftover(_("Under the title"), text))
         elif (title_at is None or i < title_at) and is_capitals(text) and len(text) < 120 and not opening:
             capitals.append(text)
+            replaced.append(text)
         else:
             opening.append(line)
     if capitals:
         header["issuer"] = capitals[-1]
         if len(capitals) > 1:
             header["superior"] = " ".join(capitals[:-1])
-    return header, title, subject, leftovers, opening
+    return header, title, subject, leftovers, opening, replaced
 
 
 def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]]:
@@ -343,10 +554,11 @@ def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]
 
 
 def _paragraph(line: Line, label: str = "") -> Paragraph:
-    text = line.text
-    if text.startswith("- "):
-        return Paragraph(line.without_prefix(2).content, "bullet", label)
+    if mark := BULLET_MARK.match(line.text):
+        return Paragraph(line.without_prefix(mark.end()).content, "bullet", label)
     return Paragraph(line.content, "body", label)
+
+
 
 
 def _markup(line: Line) -> str:
@@ -387,7 +599,7 @@ def _is_title(rest: Line) -> bool:
 
 def _subtitle(line: Line) -> str:
     numbered = _numbered(line)
-    return (numbered[1] if numbered else line).text.strip()
+    return (numbered[1] if numbered else line).text.strip().rstrip(":").strip()
 
 
 def _structure(title: str) -> tuple[str | None, str | None]:
@@ -419,9 +631,11 @@ def _read_structure(title: str, lines: list[Line], depth: int, hint: str | None)
         if hint != "areas" and (hint == "group" or all(h not in (None, "areas") for h in hints)):
             node = _Node("group", title, [_paragraph(line) for line in lines[: heads[0]]])
             for start, end in itertools.pairwise([*heads, len(lines)]):
-                node.children.append(_read(_subtitle(lines[start]), lines[start + 1 : end], depth + 1))
+                child = _read(_subtitle(lines[start]), lines[start + 1 : end], depth + 1)
+                child.written = lines[start].text.strip()
+                node.children.append(child)
             return node
-    marked = any(_numbered(line) or line.text.startswith("- ") for line in lines)
+    marked = any(_item_mark(line) for line in lines)
     if heads or (hint == "areas" and marked):
         return _areas(title, lines, depth)
     if hint in ("list", "group", "areas") or marked:
@@ -460,28 +674,80 @@ def _areas(title: str, lines: list[Line], depth: int) -> _Node:
 
 
 def _list(title: str, lines: list[Line]) -> _Node:
-    """An introduction, then items: bullet points, or numbered (1., 2.) items.
+    """An introduction, then items: marked "- ", "+ ", "•", "(1)", "1.", "1)", "a)", "a." ….
 
-    Unmarked paragraphs after the first item are items too (Word may have dropped the marks).
-    With no marks at all, an introduction ends with a colon and every other paragraph is an item.
+    Unmarked paragraphs after the first item are items too (Word may have dropped the marks);
+    "+ " items under "- " items are part of the item above them. With no marks at all, items
+    run together in a paragraph ("(1) …; (2) …") are split, or else an introduction ends with a
+    colon and every other paragraph is an item.
     """
     node = _Node("list", title)
-    marks = [i for i, line in enumerate(lines) if _numbered(line) or line.text.startswith("- ")]
-    numbered = bool(marks) and all(_numbered(lines[i]) for i in marks)
-    if marks:
-        node.last_item = marks[-1]
-    else:
+    if not any(_item_mark(line) for line in lines):
+        lines = [piece for line in lines for piece in _inline_items(line)]
+    marks = [i for i, line in enumerate(lines) if _item_mark(line)]
+    numbered = bool(marks) and not any(BULLET_MARK.match(lines[i].text) for i in marks)
+    nested = bool(marks) and lines[marks[0]].text.startswith("- ")
+    if not marks:
         marks = [i for i, line in enumerate(lines) if not line.text.rstrip().endswith(":")]
+        node.last_item = -2  # no item is marked: the closing is found by its words alone
     for i, line in enumerate(lines):
-        if marks and i >= marks[0]:
-            found = _numbered(line)
-            content = found[1].content if found else _paragraph(line).content
-            node.blocks.append(
-                Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet")
-            )
-        else:
+        if not marks or i < marks[0]:
             node.blocks.append(_paragraph(line))
+        elif nested and line.text.startswith("+ ") and node.blocks:
+            above = node.blocks[-1]
+            node.blocks[-1] = Paragraph((*above.content, " ", *line.content), above.style, above.label)
+        else:
+            content = _unmarked(line).content
+            node.blocks.append(Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet"))
+        if _item_mark(line) and node.last_item != -2:
+            node.last_item = len(node.blocks) - 1
+    node.last_item = max(node.last_item, -1)
     return node
+
+
+def _item_mark(line: Line) -> int:
+    """The length of the mark an item starts with ("- ", "+ ", "(1) ", "a) ", "1.2. "), or 0."""
+    if numbered := NUMBER.match(line.text):
+        return numbered.end()
+    mark = ITEM_MARK.match(line.text)
+    return mark.end() if mark else 0
+
+
+def _unmarked(line: Line) -> Line:
+    mark = _item_mark(line)
+    return line.without_prefix(mark) if mark else line
+
+
+def _inline_items(line: Line) -> list[Line]:
+    """The line split before each of "(1)", "(2)" … (or "a)", "b)" …) run into it, in sequence."""
+    text = line.text
+    starts: list[int] = []
+    numbers = False
+    for match in INLINE_ITEM.finditer(text):
+        value = int(match[1]) if match[1] else ord(match[2]) - ord("a") + 1
+        if not starts and value == 1:
+            starts, numbers = [match.start()], bool(match[1])
+        elif starts and bool(match[1]) == numbers and value == len(starts) + 1:
+            starts.append(match.start())
+    if len(starts) < 2:
+        return [line]
+    pieces = (_slice(line, a, b) for a, b in itertools.pairwise([0, *starts, len(text)]))
+    return [piece for piece in pieces if piece is not None]
+
+
+def _slice(line: Line, start: int, end: int) -> Line | None:
+    """The part of the line between two offsets of its text, with the footnotes called inside it."""
+    content: list = []
+    offset = 0
+    for part in line.content:
+        if isinstance(part, str):
+            low, high = max(start, offset), min(end, offset + len(part))
+            if low < high:
+                content.append(part[low - offset : high - offset])
+            offset += len(part)
+        elif start < offset <= end or offset == start == 0:
+            content.append(part)
+    return make_line(content, line.heading, line.cell)
 
 
 def _closing(parts: list[_Node]) -> list[Paragraph]:
