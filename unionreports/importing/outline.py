@@ -17,6 +17,7 @@ lines are listed as replaced by the report's own. Numbers are computed again by
 `Leftover`, to be shown, never dropped; a table of the committee is offered as its members.
 """
 
+import dataclasses
 import datetime
 import itertools
 import re
@@ -103,8 +104,8 @@ class Imported:
     headings: tuple[tuple[str, str], ...] = ()
     # The header's lines (number, date, title, subject, union) the report's own header replaces.
     replaced: tuple[str, ...] = ()
-    # (full name, role as written) of each row of a table of the committee.
-    committee: tuple[tuple[str, str], ...] = ()
+    # (full name, role, the rest of the row) of each row of a table of the committee, as written.
+    committee: tuple[tuple[str, str, str], ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -130,7 +131,9 @@ class Imported:
             report_kind=data.get("report_kind", "kiem_diem"),
             headings=tuple((str(path), str(text)) for path, text in data.get("headings", [])),
             replaced=tuple(str(text) for text in data.get("replaced", [])),
-            committee=tuple((str(name), str(role)) for name, role in data.get("committee", [])),
+            committee=tuple(
+                (str(name), str(role), str(rest)) for name, role, rest in data.get("committee", [])
+            ),
         )
 
 
@@ -158,7 +161,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     `author` is the union the file's properties name, when they name one.
     """
     # The parts follow the title and the subject line under it, which may name "kết quả" too.
-    title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
+    title_at = _title_at(lines)
     body_from = 0 if title_at is None else title_at + 2
     heads = _titled_divisions(
         _levels([(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]),
@@ -174,9 +177,10 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
         )
     first = heads[0][0]
     tail_start = _tail_start(lines, heads[-1][0])
-    header, title, subject, leftovers, opening_lines, replaced = _header(lines[:first], title_at)
-    leftovers = list(leftovers)
-    committee: list[tuple[str, str]] = []
+    committee: list[tuple[str, str, str]] = []
+    head_lines, tables = _take_tables(lines[:first], _("Opening"), committee, header=True)
+    header, title, subject, leftovers, opening_lines, replaced = _header(head_lines, _title_at(head_lines))
+    leftovers = tables + list(leftovers)
     parts: list[_Node] = []
     division: _Node | None = None
     bounds = [*heads, (tail_start, None)]
@@ -238,6 +242,10 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     )
 
 
+def _title_at(lines: list[Line]) -> int | None:
+    return next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
+
+
 def _written(nodes: list[_Node], prefix: str = ""):
     """(path, heading as written) of each part and section, in the order of `paths`."""
     for index, node in enumerate(nodes):
@@ -258,53 +266,66 @@ def paths(sections, prefix: str = ""):
 
 
 def _take_tables(
-    lines: list[Line], heading: str, committee: list[tuple[str, str]]
+    lines: list[Line], where: str, committee: list[tuple[str, str, str]], *, header: bool = False
 ) -> tuple[list[Line], list[Leftover]]:
     """The lines outside tables, and each table as a leftover: a report has no tables to hold them.
 
     A table is a Word table, or lines of text with cells between "|". The rows of a table of the
-    committee (a column "Họ và tên") are added to `committee`, to be offered as its members.
+    committee (a column "Họ và tên") are added to `committee`, to be offered as its members. In
+    the `header`, a Word table is the header's own layout, read as lines, unless it is the
+    committee's.
     """
-    kept: list[Line] = []
+    kept: list = []
     tables: dict[object, dict[int, list[str]]] = {}
-    text_table = 0
+    lines_of: dict[object, list[Line]] = {}
+    text_tables = 0
     for line in lines:
         cells = _text_cells(line)
         if line.cell is not None:
-            table, row = line.cell
-            tables.setdefault(table, {}).setdefault(row, []).append(_markup(line))
-        elif cells:
-            if not kept or kept[-1] is not None:
-                text_table += 1
-                kept.append(None)  # a table stood here; removed below
-            rows = tables.setdefault(f"text-{text_table}", {})
+            key, row = line.cell
+            tables.setdefault(key, {}).setdefault(row, []).append(_markup(line))
+        elif cells is not None:
+            if not kept or not isinstance(kept[-1], str):
+                text_tables += 1
+            key = f"text-{text_tables}"
+            rows = tables.setdefault(key, {})
             if any(cell.strip(" -:=") for cell in cells):  # not a Markdown rule "|---|---|"
                 rows[len(rows) + 1] = cells
         else:
             kept.append(line)
+            continue
+        lines_of.setdefault(key, []).append(line)
+        if not kept or kept[-1] != key:
+            kept.append(key)
     leftovers = []
-    for rows in tables.values():
-        leftovers.append(
-            Leftover(
-                _("%(part)s: a table") % {"part": heading},
-                "\n".join(" | ".join(cells) for cells in rows.values()),
-            )
-        )
-        committee += _committee_rows(list(rows.values()))[: COMMITTEE_ROWS - len(committee)]
-    return [line for line in kept if line is not None], leftovers
+    out: list[Line] = []
+    for entry in kept:
+        if isinstance(entry, Line):
+            out.append(entry)
+            continue
+        rows = list(tables[entry].values())
+        members = _committee_rows(rows)
+        if header and not members and not isinstance(entry, str):
+            out += lines_of[entry]
+            continue
+        text = "\n".join(" | ".join(cells) for cells in rows)
+        leftovers.append(Leftover(_("%(part)s: a table") % {"part": where}, text))
+        committee += members[: COMMITTEE_ROWS - len(committee)]
+    return out, leftovers
 
 
 def _text_cells(line: Line) -> list[str] | None:
     """The cells of a line of a text table, "STT | Họ và tên | Chức vụ"; None for other lines."""
     text = line.text.strip()
-    if line.cell is not None or text.count("|") < 1 or len(text) > 1000:
+    if line.cell is not None or text.count("|") < 2 or len(text) > 1000:
         return None
     cells = [cell.strip() for cell in text.strip("|").split("|")]
     return cells if len(cells) >= 2 else None
 
 
-def _committee_rows(rows: list[list[str]]) -> list[tuple[str, str]]:
-    """(name, role) of each row of a table whose first row names a column "Họ và tên"; else none."""
+def _committee_rows(rows: list[list[str]]) -> list[tuple[str, str, str]]:
+    """(name, role, the other cells) of each row of a table whose first row names a column
+    "Họ và tên"; else none."""
     if not rows:
         return []
     columns = [fold(cell) for cell in rows[0]]
@@ -316,7 +337,9 @@ def _committee_rows(rows: list[list[str]]) -> list[tuple[str, str]]:
     for row in rows[1:]:
         person = row[name].strip() if name < len(row) else ""
         if person and len(person) <= 100 and not person[:1].isdigit():
-            found.append((person, row[role].strip()[:100] if role is not None and role < len(row) else ""))
+            title = row[role].strip()[:100] if role is not None and role < len(row) else ""
+            rest = " ".join(cell.strip() for i, cell in enumerate(row) if i not in (name, role)).strip()
+            found.append((person, title, rest[:200]))
     return found
 
 
@@ -559,8 +582,6 @@ def _paragraph(line: Line, label: str = "") -> Paragraph:
     return Paragraph(line.content, "body", label)
 
 
-
-
 def _markup(line: Line) -> str:
     return inline_markup(line.content)
 
@@ -698,7 +719,9 @@ def _list(title: str, lines: list[Line]) -> _Node:
             node.blocks[-1] = Paragraph((*above.content, " ", *line.content), above.style, above.label)
         else:
             content = _unmarked(line).content
-            node.blocks.append(Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet"))
+            node.blocks.append(
+                Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet")
+            )
         if _item_mark(line) and node.last_item != -2:
             node.last_item = len(node.blocks) - 1
     node.last_item = max(node.last_item, -1)
@@ -767,3 +790,70 @@ def _closing(parts: list[_Node]) -> list[Paragraph]:
         start = min(start, last.last_item + 1)
     closing, last.blocks = blocks[start:], blocks[:start]
     return [Paragraph(p.content, "body") for p in closing]
+
+
+def relabel(imported: Imported, kinds: dict[str, str], titles: dict[str, str] | None = None) -> Imported:
+    """The import with the part or section at each path (see `paths`) read as the kind `kinds`
+    gives it, and titled as `titles` does: what the secretary corrected on the preview.
+
+    A section given another kind keeps every paragraph: a part holding sections of its own made
+    prose or a list takes theirs, their titles as paragraphs; a list made prose keeps its numbers.
+    """
+    titles = titles or {}
+
+    def walk(sections, prefix: str) -> tuple[Section, ...]:
+        out = []
+        for index, section in enumerate(sections):
+            path = f"{prefix}{index}"
+            if section.kind == "group":
+                section = dataclasses.replace(section, children=walk(section.children, f"{path}."))
+            wanted = kinds.get(path, section.kind)
+            if wanted != section.kind and wanted in PART_KINDS:
+                section = _as_kind(section, wanted)
+            title = " ".join(titles.get(path, section.title).split())
+            out.append(dataclasses.replace(section, title=title[:300]))
+        return tuple(out)
+
+    document = imported.document
+    divisions = bool(document.parts) and document.parts[0].level == 0
+    parts = number_sections(walk(document.parts, ""), divisions=divisions)
+    return dataclasses.replace(
+        imported, document=number_footnotes(dataclasses.replace(document, parts=parts))
+    )
+
+
+def _as_kind(section: Section, kind: str) -> Section:
+    structure = PART_KINDS[kind].structure
+    if structure == "group":
+        children = tuple(
+            child
+            if child.kind in PART_KINDS
+            else dataclasses.replace(child, kind="prose", blocks=_flat(child))
+            for child in section.children
+        )
+        return dataclasses.replace(section, kind=kind, children=children)
+    if structure == "areas":
+        areas = tuple(
+            Section("", child.title, 0, _flat(child, titled=False), (), kind="area")
+            for child in section.children
+        )
+        return dataclasses.replace(section, kind=kind, children=areas)
+    blocks = section.blocks + tuple(p for child in section.children for p in _flat(child))
+    if structure == "list":
+        if not any(p.style == "bullet" or p.label for p in blocks):
+            intro = 1 if len(blocks) > 1 and blocks[0].text.rstrip().endswith(":") else 0
+            blocks = blocks[:intro] + tuple(Paragraph(p.content, "bullet") for p in blocks[intro:])
+        return dataclasses.replace(section, kind=kind, blocks=blocks, children=())
+    prose = tuple(
+        Paragraph((f"{p.label} ", *p.content)) if p.label and p.label != NUMBERED else p for p in blocks
+    )
+    return dataclasses.replace(section, kind=kind, blocks=prose, children=())
+
+
+def _flat(section: Section, *, titled: bool = True) -> tuple[Paragraph, ...]:
+    """The section's paragraphs and its sections', each section's title a paragraph before them."""
+    head = (Paragraph((section.title,)),) if titled and section.title else ()
+    blocks = tuple(
+        Paragraph(p.content, p.style if p.style != "runin" else "body", p.label) for p in section.blocks
+    )
+    return head + blocks + tuple(p for child in section.children for p in _flat(child))
