@@ -289,7 +289,7 @@ def _take_tables(
                 text_tables += 1
             key = f"text-{text_tables}"
             rows = tables.setdefault(key, {})
-            if any(cell.strip(" -:=") for cell in cells):  # not a Markdown rule "|---|---|"
+            if any(cell.strip(" -:=—–") for cell in cells):  # not a Markdown rule "|---|---|"
                 rows[len(rows) + 1] = cells
         else:
             kept.append(line)
@@ -336,7 +336,7 @@ def _committee_rows(rows: list[list[str]]) -> list[tuple[str, str, str]]:
     found = []
     for row in rows[1:]:
         person = row[name].strip() if name < len(row) else ""
-        if person and len(person) <= 100 and not person[:1].isdigit():
+        if len(person) <= 100 and any(ch.isalpha() for ch in person):
             title = row[role].strip()[:100] if role is not None and role < len(row) else ""
             rest = " ".join(cell.strip() for i, cell in enumerate(row) if i not in (name, role)).strip()
             found.append((person, title, rest[:200]))
