@@ -108,6 +108,17 @@ OUTLINES = {
         ("2.", "Nguyên nhân", "list", 0, ["Nhận thức của", "Cán bộ hội"]),
         ("IV.", "PHƯƠNG HƯỚNG NHIỆM KỲ TỚI", "prose", ["Tiếp tục đẩy"]),
     ],
+    "danh-gia-khong-so": [
+        # A lead-in in capitals ending with a colon is text, not a part.
+        ("I.", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "areas", ["KẾT QUẢ CỤ"]),
+        ("1.", "Công tác giáo dục chính trị", "area", ["Hội tổ chức"]),
+        ("2.", "Phong trào giúp nhau làm kinh tế", "area", ["Hội đã giúp"]),
+        # Sections marked "* Ưu điểm:" rather than numbered.
+        ("II.", "ĐÁNH GIÁ CHUNG", "group", []),
+        ("1.", "Ưu điểm", "list", 0, ["Ban Chấp hành", "Hội viên gương"]),
+        ("2.", "Hạn chế", "list", 0, ["Sinh hoạt ở", "Việc ứng dụng"]),
+        ("3.", "Bài học kinh nghiệm", "list", 0, ["Phải giữ vững", "Phải phát huy"]),
+    ],
 }
 # (report kind, number, date, signer, footnotes, paragraphs of the opening)
 FACTS = {
@@ -117,6 +128,7 @@ FACTS = {
     "du-bao": ("kiem_diem", 15, datetime.date(2023, 6, 2), "Phạm Văn Hùng", 1, 0),
     "bch-dau-bao-cao": ("kiem_diem", 4, datetime.date(2023, 2, 16), "Đỗ Văn Minh", 1, 1),
     "chu-in-hoa": ("kiem_diem", 21, datetime.date(2024, 11, 28), "Vũ Đình Lộc", 1, 2),
+    "danh-gia-khong-so": ("kiem_diem", 9, datetime.date(2022, 4, 5), "Trịnh Văn Sáu", 1, 1),
 }
 WORD_FILES = ("danh-gia-chung", "bch-dau-bao-cao")
 
@@ -256,7 +268,7 @@ def body(name: str) -> str:
     """The source's body, from below the subject line to the signature, less the table (offered as
     members, not printed): its header and signer are replaced by the union's own."""
     lines = source(name).splitlines()
-    start = lines.index("BÁO CÁO") + 2
+    start = next(i for i, line in enumerate(lines) if line.startswith("BÁO CÁO")) + 2
     end = next(i for i, line in enumerate(lines) if line.startswith("TM."))
     return "\n".join(line for line in lines[start:end] if not line.startswith("|"))
 
@@ -299,3 +311,12 @@ def test_the_committee_stated_in_prose_is_printed_as_written_and_checked(demo_re
     # The demo committee counts 7 elected: the file's 9 and 8 are flagged.
     assert any("09" in w or " 9 " in w for w in document.warnings)
     assert any(" 8 " in w or "08" in w for w in document.warnings)
+
+
+def test_a_title_line_naming_results_is_the_title_and_the_subject_not_a_part():
+    document = read("danh-gia-khong-so", "txt").document
+    assert document.title == "BÁO CÁO"
+    assert document.subject == (
+        "KẾT QUẢ HOẠT ĐỘNG CỦA BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH XÃ PHƯỚC HẢI NHIỆM KỲ 2017 – 2022"
+    )
+    assert document.opening[0].text.startswith("Ban Chấp hành Hội Cựu chiến binh xã báo cáo")

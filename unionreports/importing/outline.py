@@ -65,6 +65,9 @@ NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)](?:\s+|(?=[^\W\d]))"
     r"|^(?P<bare>\d{1,2}(?:\.\d{1,2})+)\s+(?=[^\W\d])"
 )
+# Where "BÁO CÁO" with its subject run on may stand; and how a subject in capitals goes on.
+TITLE_SEARCH = 30
+SUBJECT_GOES_ON = ("va ", "nhiem ky", "cua ", "giai doan", "nam ", "tai ", "trong ")
 DATE_LINE = re.compile(
     r"^(?P<place>[^,]{2,80}),\s*ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})",
     re.IGNORECASE,
@@ -161,8 +164,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     `author` is the union the file's properties name, when they name one.
     """
     # The parts follow the title and the subject line under it, which may name "kết quả" too.
-    title_at = _title_at(lines)
-    body_from = 0 if title_at is None else title_at + 2
+    body_from = _title_lines(lines)[2]
     heads = _titled_divisions(
         _levels([(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]),
         lines,
@@ -179,7 +181,7 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     tail_start = _tail_start(lines, heads[-1][0])
     committee: list[tuple[str, str, str]] = []
     head_lines, tables = _take_tables(lines[:first], _("Opening"), committee, header=True)
-    header, title, subject, leftovers, opening_lines, replaced = _header(head_lines, _title_at(head_lines))
+    header, title, subject, leftovers, opening_lines, replaced = _header(head_lines, _title_lines(head_lines))
     leftovers = tables + list(leftovers)
     parts: list[_Node] = []
     division: _Node | None = None
@@ -242,8 +244,38 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     )
 
 
-def _title_at(lines: list[Line]) -> int | None:
-    return next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
+def _title_lines(lines: list[Line]) -> tuple[int | None, int, int]:
+    """(where "BÁO CÁO" stands, where the subject begins, where the body begins).
+
+    The subject is the line under the title, or the rest of a title line "BÁO CÁO KẾT QUẢ …";
+    a subject in capitals goes on over lines that continue it ("VÀ PHƯƠNG HƯỚNG …", "NHIỆM KỲ …").
+    """
+    title_at = next((i for i, line in enumerate(lines) if fold(line.text) == "bao cao"), None)
+    if title_at is None:
+        title_at = next(
+            (
+                i
+                for i, line in enumerate(lines[:TITLE_SEARCH])
+                if fold(line.text).startswith("bao cao ") and is_capitals(line.text) and len(line.text) <= 300
+            ),
+            None,
+        )
+        if title_at is None:
+            return None, 0, 0
+        first = title_at
+    else:
+        first = title_at + 1
+        if first >= len(lines) or lines[first].text.rstrip().endswith(":"):
+            return title_at, first, first
+    end = first + 1
+    while (
+        end < len(lines)
+        and is_capitals(lines[first].text)
+        and is_capitals(lines[end].text)
+        and fold(lines[end].text).startswith(SUBJECT_GOES_ON)
+    ):
+        end += 1
+    return title_at, first, end
 
 
 def _written(nodes: list[_Node], prefix: str = ""):
@@ -377,8 +409,9 @@ def _head(line: Line) -> tuple[str, str] | None:
         if len(numbered[0]) == 1 and is_capitals(rest) and _reads_as_heading(rest):
             return "arabic", rest
         return None
-    if is_capitals(text) and _reads_as_heading(text.rstrip(":")) and kind_by_words(text):
-        return "words", text.rstrip(":").strip()
+    # Unnumbered, it must not end as a lead-in either ("KẾT QUẢ CỤ THỂ NHƯ SAU:").
+    if is_capitals(text) and _reads_as_heading(text) and text[-1] != ":" and kind_by_words(text):
+        return "words", text
     return None
 
 
@@ -494,7 +527,7 @@ def _tail_start(lines: list[Line], last_head: int) -> int:
     return len(lines)
 
 
-def _header(lines: list[Line], title_at: int | None):
+def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
     """Header facts, title and subject of the lines before part I; the rest is the opening.
 
     The lines the report's own header replaces (number, date, title, subject, the unions'
@@ -506,6 +539,7 @@ def _header(lines: list[Line], title_at: int | None):
     opening: list[Line] = []
     capitals = []
     replaced = []
+    title_at, subject_from, subject_end = title_lines
     for i, line in enumerate(lines):
         text = line.text.strip()
         folded = fold(text)
@@ -519,13 +553,12 @@ def _header(lines: list[Line], title_at: int | None):
             continue  # the national motto, the same in every report
         elif DRAFT_MARK.match(folded):
             continue  # an exported draft's mark; every draft rendering makes it again
-        elif i == title_at:
-            title = text
-            replaced.append(text)
-        elif title_at is not None and i == title_at + 1 and not text.endswith(":"):
-            subject = text
-            replaced.append(text)
-        elif title_at is not None and i > title_at + 1 and text.startswith("(") and text.endswith(")"):
+        elif i == title_at or subject_from <= i < subject_end:
+            if i == title_at:
+                title, text = text[:7], text[7:].strip()  # "BÁO CÁO", and a subject run on
+            subject = f"{subject} {text}".strip()
+            replaced.append(lines[i].text.strip())
+        elif title_at is not None and i >= subject_end and text.startswith("(") and text.endswith(")"):
             leftovers.append(Leftover(_("Under the title"), text))
         elif (title_at is None or i < title_at) and is_capitals(text) and len(text) < 120 and not opening:
             capitals.append(text)
@@ -619,8 +652,21 @@ def _is_title(rest: Line) -> bool:
 
 
 def _subtitle(line: Line) -> str:
-    numbered = _numbered(line)
-    return (numbered[1] if numbered else line).text.strip().rstrip(":").strip()
+    return _unmarked(line).text.strip().rstrip(":").strip()
+
+
+def _named_subheadings(lines: list[Line]) -> list[int]:
+    """Where the sections of a part holding sections begin when no number marks them: short
+    lines naming a kind, standing alone ("Ưu điểm:", "* Hạn chế, khuyết điểm:", "a) Nguyên nhân")."""
+    found = []
+    for i, line in enumerate(lines):
+        text = _unmarked(line).text.strip()
+        lead_in = text.endswith(":")
+        text = text.rstrip(":").strip()
+        alone = lead_in or not _item_mark(line) or is_capitals(text)
+        if alone and 0 < len(text.split()) <= 6 and text[-1] not in SENTENCE_ENDS and kind_by_words(text):
+            found.append(i)
+    return found if len(found) >= 2 else []
 
 
 def _structure(title: str) -> tuple[str | None, str | None]:
@@ -647,6 +693,8 @@ def _read_structure(title: str, lines: list[Line], depth: int, hint: str | None)
     if hint == "personnel":
         return _Node("personnel", title, [_paragraph(line) for line in lines])
     heads = _subheadings(lines, depth)
+    if not heads and depth == 1 and hint == "group":
+        heads = _named_subheadings(lines)
     if heads and depth == 1:
         hints = [_structure(_subtitle(lines[i]))[1] for i in heads]
         if hint != "areas" and (hint == "group" or all(h not in (None, "areas") for h in hints)):
