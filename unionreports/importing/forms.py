@@ -92,7 +92,7 @@ class ConfirmForm(CrispyMixin, forms.Form):
                 choices=[(slug, k.label) for slug, k in PART_KINDS.items()],
                 initial=section.kind,
                 required=False,
-                widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto"}),
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
             self.fields[title] = forms.CharField(
                 label=_("Title"), max_length=300, initial=section.title, required=False
