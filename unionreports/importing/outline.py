@@ -53,6 +53,8 @@ BULLET_MARK = re.compile(r"^[-–—•+*▪●◦·]\s+")
 INLINE_ITEM = re.compile(r"\((\d{1,2})\)\s|(?<![\w(])([a-zđ])\)\s")
 # "… gồm 09 đồng chí", "gồm có 7 ủy viên" (folded): the committee's size, as a sentence states it.
 COMMITTEE_SIZE = re.compile(r"\bgom(?: co)? \d{1,2} (?:dong chi|uy vien)")
+# Words of a last paragraph addressed to the congress: it closes the report ("trân trọng báo cáo").
+CLOSING_WORDS = ("tran trong bao cao", "chan thanh cam on", "keu goi", "tin tuong")
 # A heading holds few words and ends as no sentence does.
 HEADING_WORDS = 20
 SENTENCE_ENDS = ".;,!?…"
@@ -166,7 +168,9 @@ def parse(lines: list[Line], *, author: str = "") -> Imported:
     # The parts follow the title and the subject line under it, which may name "kết quả" too.
     body_from = _title_lines(lines)[2]
     heads = _titled_divisions(
-        _levels([(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))]),
+        _levels(
+            [(i, head) for i, line in enumerate(lines) if i >= body_from and (head := _head(line))], lines
+        ),
         lines,
     )
     if not heads:
@@ -302,10 +306,10 @@ def _take_tables(
 ) -> tuple[list[Line], list[Leftover]]:
     """The lines outside tables, and each table as a leftover: a report has no tables to hold them.
 
-    A table is a Word table, or lines of text with cells between "|". The rows of a table of the
-    committee (a column "Họ và tên") are added to `committee`, to be offered as its members. In
-    the `header`, a Word table is the header's own layout, read as lines, unless it is the
-    committee's.
+    A table is a Word table, or lines of text with cells between "|". A table of the committee
+    (a column "Họ và tên") stays where it stood, a row a line, and its rows are added to
+    `committee`, to be offered as its members. In the `header`, a Word table is the header's own
+    layout, read as lines.
     """
     kept: list = []
     tables: dict[object, dict[int, list[str]]] = {}
@@ -339,10 +343,14 @@ def _take_tables(
         members = _committee_rows(rows)
         if header and not members and not isinstance(entry, str):
             out += lines_of[entry]
-            continue
-        text = "\n".join(" | ".join(cells) for cells in rows)
-        leftovers.append(Leftover(_("%(part)s: a table") % {"part": where}, text))
-        committee += members[: COMMITTEE_ROWS - len(committee)]
+        elif members:
+            # The committee's list is part of what the report says of it: printed where it stood,
+            # a row a paragraph, and offered as the committee's members.
+            committee += members[: COMMITTEE_ROWS - len(committee)]
+            out += [line for cells in rows if (line := make_line([" – ".join(c for c in cells if c)]))]
+        else:
+            text = "\n".join(" | ".join(cells) for cells in rows)
+            leftovers.append(Leftover(_("%(part)s: a table") % {"part": where}, text))
     return out, leftovers
 
 
@@ -415,13 +423,15 @@ def _head(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def _levels(heads: list) -> list:
+def _levels(heads: list, lines: list[Line]) -> list:
     """The heads that make parts and divisions, as ("division" | "part", title).
 
     "A. …" holds parts when Roman parts follow, and is a part when none do; "1. …" in capitals
-    makes a part only where nothing else marks the parts.
+    makes a part only where nothing else marks the parts; a line in capitals after the title of
+    a numbered section ("1. Công tác …") is a caption inside that section.
     """
     styles = {level for _i, (level, _title) in heads}
+    titled = _last_titles(lines)
     out = []
     for i, (level, title) in heads:
         if level == "letter":
@@ -430,10 +440,22 @@ def _levels(heads: list) -> list:
             if styles & {"roman", "letter", "styled", "words"}:
                 continue
             level = "part"
+        elif level == "words" and out and titled[i] > out[-1][0]:
+            continue  # a line in capitals after "1. …" inside a part is a caption of that section
         elif level != "division":
             level = "part"
         out.append((i, (level, title)))
     return out
+
+
+def _last_titles(lines: list[Line]) -> list[int]:
+    """For each line, where the last title of a numbered section ("1. Công tác …") before it stands."""
+    found, last = [], -1
+    for i, line in enumerate(lines):
+        if (numbered := _numbered(line)) and _is_title(numbered[1]):
+            last = i
+        found.append(last)
+    return found
 
 
 def _titled_divisions(heads: list, lines: list[Line]) -> list:
@@ -481,10 +503,11 @@ def kind_by_words(title: str) -> str | None:
 
 
 def _committee_part(opening: list[Paragraph], parts: list[_Node], divisions: bool) -> list[Paragraph]:
-    """The opening less the sentences that state the committee, which make part I as written.
+    """The opening less what it says of the committee, which makes part I as written: from its
+    first sentence stating the committee to the first part.
 
-    They join the part about the committee where there is one, else they make it, first. A
-    first part of prose stating the committee is that part. Returns what is left of the opening.
+    It joins the part about the committee where there is one, else it makes it, first. A first
+    part of prose stating the committee is that part. Returns what is left of the opening.
     """
     container = parts[0].children if divisions and parts else parts
     personnel = next((node for node in _walk(parts) if node.kind == "personnel"), None)
@@ -495,12 +518,13 @@ def _committee_part(opening: list[Paragraph], parts: list[_Node], divisions: boo
             if 2 * sum(_states_committee(p.text) for p in first.blocks) >= len(first.blocks):
                 first.kind = "personnel"
         return opening
-    taken = opening[stated[0] : stated[-1] + 1]
+    # From its first sentence about the committee, the opening speaks of it up to part I.
+    taken = opening[stated[0] :]
     if personnel is not None:
         personnel.blocks[0:0] = taken
     else:
         container.insert(0, _Node("personnel", PART_KINDS["personnel"].title, taken))
-    return opening[: stated[0]] + opening[stated[-1] + 1 :]
+    return opening[: stated[0]]
 
 
 def _walk(nodes: list[_Node]):
@@ -707,7 +731,7 @@ def _read_structure(title: str, lines: list[Line], depth: int, hint: str | None)
     marked = any(_item_mark(line) for line in lines)
     if heads or (hint == "areas" and marked):
         return _areas(title, lines, depth)
-    if hint in ("list", "group", "areas") or marked:
+    if hint in ("list", "areas") or marked:
         return _list(title, lines)
     return _Node("prose", title, [_paragraph(line) for line in lines])
 
@@ -834,10 +858,19 @@ def _closing(parts: list[_Node]) -> list[Paragraph]:
         last = last.children[-1]
     blocks = last.blocks
     start = next((i for i, p in enumerate(blocks) if fold(p.text).startswith("tren day")), len(blocks))
+    if start == len(blocks):
+        # Without "Trên đây …", the last paragraphs close the report when they address the congress.
+        while start > 1 and _addresses_congress(blocks[start - 1]):
+            start -= 1
     if last.last_item >= 0:
         start = min(start, last.last_item + 1)
     closing, last.blocks = blocks[start:], blocks[:start]
     return [Paragraph(p.content, "body") for p in closing]
+
+
+def _addresses_congress(paragraph: Paragraph) -> bool:
+    found = _words_of(paragraph.text)
+    return paragraph.style == "body" and not paragraph.label and any(f" {w} " in found for w in CLOSING_WORDS)
 
 
 def relabel(imported: Imported, kinds: dict[str, str], titles: dict[str, str] | None = None) -> Imported:

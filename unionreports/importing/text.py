@@ -120,8 +120,15 @@ def _looks_wrapped(raw: list[str]) -> bool:
 
 
 def _line_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
-    """Word's text export: one line a paragraph."""
-    return [(0, line) for line in raw if line.strip() and not RULE.match(line)]
+    """Word's text export: one line a paragraph; a table's row, its cells between tabs, as
+    "cell | cell | cell", the way a table is typed in text."""
+    return [(0, _row(line)) for line in raw if line.strip() and not RULE.match(line)]
+
+
+def _row(line: str) -> str:
+    cells = [cell.strip() for cell in line.split("\t")]
+    inner = [cell for cell in cells if cell]
+    return " | ".join(inner) if len(inner) >= 3 else line
 
 
 def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
