@@ -781,8 +781,8 @@ def _list(title: str, lines: list[Line]) -> _Node:
     numbered = bool(marks) and not any(BULLET_MARK.match(lines[i].text) for i in marks)
     nested = bool(marks) and lines[marks[0]].text.startswith("- ")
     if not marks:
+        # No item is marked (so none sets `last_item`): the closing is found by its words alone.
         marks = [i for i, line in enumerate(lines) if not line.text.rstrip().endswith(":")]
-        node.last_item = -2  # no item is marked: the closing is found by its words alone
     for i, line in enumerate(lines):
         if not marks or i < marks[0]:
             node.blocks.append(_paragraph(line))
@@ -794,9 +794,8 @@ def _list(title: str, lines: list[Line]) -> _Node:
             node.blocks.append(
                 Paragraph(content, "body", NUMBERED) if numbered else Paragraph(content, "bullet")
             )
-        if _item_mark(line) and node.last_item != -2:
+        if _item_mark(line):
             node.last_item = len(node.blocks) - 1
-    node.last_item = max(node.last_item, -1)
     return node
 
 
