@@ -92,3 +92,32 @@ def _document(part):
         signature=Signature("", "", ""),
         recipients=(),
     )
+
+
+def test_items_run_into_a_paragraph_are_split_in_one_pass_and_at_most_ninety_nine_times():
+    from unionreports.importing import outline
+
+    repeated = make_line(["Hạn chế: " + "(1) x; " * 50_000])
+    assert outline._inline_items(repeated) == [repeated]  # "(1)" again is no second item
+    counted = make_line(["Hạn chế: " + " ".join(f"({n}) mục {n};" for n in range(1, 200))])
+    pieces = outline._inline_items(counted)
+    assert len(pieces) == 100 and pieces[-1].text.startswith("(99) mục 99;")
+
+
+def test_thousands_of_captions_in_capitals_are_each_looked_at_a_bounded_number_of_times(monkeypatch):
+    from unionreports.importing import outline
+
+    calls = 0
+    numbered = outline._numbered
+
+    def counting(line):
+        nonlocal calls
+        calls += 1
+        return numbered(line)
+
+    monkeypatch.setattr(outline, "_numbered", counting)
+    lines = ["BÁO CÁO", "Kiểm điểm", "I. KẾT QUẢ CÔNG TÁC", "1. Công tác tuyên truyền"]
+    lines += ["KẾT QUẢ THI ĐUA", "Một đoạn văn."] * 2000
+    parsed = outline.parse([make_line([line]) for line in lines])
+    assert [part.title for part in parsed.document.parts] == ["KẾT QUẢ CÔNG TÁC"]
+    assert calls <= 10 * len(lines)

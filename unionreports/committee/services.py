@@ -89,3 +89,34 @@ def committee_save(*, term: Term, rows: list[dict], deleted: list[int]) -> None:
             errors[index] = error
     if errors:
         raise RowInvalid(errors)
+
+
+@transaction.atomic
+def members_add(*, term: Term, members: list[tuple[str, str, str]]) -> list[Membership]:
+    """Adds (full name, role, how they joined) to the term's committee, from its congress on.
+
+    Names already on the committee are left as they are. A rule broken (a second sitting
+    chair) raises `ValidationError` naming the person, and nothing is added.
+    """
+    sitting = {m.person.full_name.casefold() for m in term.memberships.select_related("person")}
+    added = []
+    position = term.memberships.count()
+    for name, role, joined_how in members:
+        if name.casefold() in sitting:
+            continue
+        sitting.add(name.casefold())
+        person = Person(organization=term.organization, full_name=name)
+        membership = Membership(
+            term=term, role=role, joined_how=joined_how, joined_on=term.congress_date, position=position
+        )
+        position += 1
+        try:
+            person.full_clean()
+            person.save()
+            membership.person = person
+            membership.full_clean()
+        except ValidationError as error:
+            raise ValidationError([f"{name}: {message}" for message in error.messages]) from error
+        membership.save()
+        added.append(membership)
+    return added

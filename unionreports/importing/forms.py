@@ -2,6 +2,7 @@
 
 import secrets
 
+from crispy_forms.layout import Layout
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -9,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from unionreports.committee.models import Term
 from unionreports.reports.forms import CrispyMixin
+from unionreports.reports.kinds import PART_KINDS
 
 from .lines import ImportFailed
-from .outline import Imported
+from .outline import Imported, paths, relabel
 from .services import MAX_BYTES, check_size, read_report
 
 SALT = "unionreports.importing"
@@ -48,7 +50,12 @@ class ImportForm(CrispyMixin, forms.Form):
 
 
 class ConfirmForm(CrispyMixin, forms.Form):
-    """What the preview showed, signed so that what is saved is what was seen."""
+    """What the preview showed, signed so that what is saved is what was seen; the kind and title
+    the secretary gives each part and section, and the rows of the file's committee table that
+    join the committee.
+
+    The payload is read when the form is made, for the fields of the outline it holds.
+    """
 
     payload = forms.CharField(widget=forms.HiddenInput)
     number = forms.IntegerField(
@@ -58,6 +65,64 @@ class ConfirmForm(CrispyMixin, forms.Form):
         help_text=_("The document number, e.g. 3 for “Số: 03”."),
     )
     date = forms.DateField(label=_("Date"))
+    members = forms.TypedMultipleChoiceField(
+        label=_("Add to the committee"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The rows of the file's table of the committee: ticked ones join this term's committee."),
+    )
+
+    def __init__(self, *args, imported: Imported | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout("payload", "number", "date")
+        if imported is None and self.is_bound:
+            imported = self._peek()
+        self.outline: list[tuple[int, str, str, str, str]] = []
+        if imported is None:
+            return
+        self.fields["members"].choices = [
+            (i, " – ".join(part for part in row[:2] if part)) for i, row in enumerate(imported.committee)
+        ]
+        written = dict(imported.headings)
+        for path, section in paths(imported.document.parts):
+            kind, title = f"kind-{path}", f"title-{path}"
+            self.fields[kind] = forms.ChoiceField(
+                label=_("Kind"),
+                choices=[(slug, k.label) for slug, k in PART_KINDS.items()],
+                initial=section.kind,
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[title] = forms.CharField(
+                label=_("Title"), max_length=300, initial=section.title, required=False
+            )
+            depth = path.count(".")
+            self.outline.append((depth, section.number, written.get(path, ""), kind, title))
+
+    def _peek(self) -> Imported | None:
+        try:
+            return self._signed(self.data.get(self.add_prefix("payload"), ""))["imported"]
+        except ValidationError:
+            return None
+
+    def corrected(self, imported: Imported) -> Imported:
+        """`imported` as the secretary labelled it: the kinds and titles chosen on the preview."""
+        values = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        kinds, titles = {}, {}
+        for path, _section in paths(imported.document.parts):
+            if values.get(f"kind-{path}"):
+                kinds[path] = values[f"kind-{path}"]
+            if values.get(f"title-{path}", "").strip():
+                titles[path] = values[f"title-{path}"]
+        return relabel(imported, kinds, titles)
+
+    def rows(self):
+        """(depth, number, heading as written, kind field, title field) of each part and section."""
+        return [
+            (depth, number, written, self[kind], self[title])
+            for depth, number, written, kind, title in self.outline
+        ]
 
     @staticmethod
     def sign(*, term: Term, name: str, imported: Imported, lines: list[str]) -> str:
@@ -73,8 +138,12 @@ class ConfirmForm(CrispyMixin, forms.Form):
         return signing.dumps(data, salt=SALT, compress=True)
 
     def clean_payload(self) -> dict:
+        return self._signed(self.cleaned_data["payload"])
+
+    @staticmethod
+    def _signed(payload: str) -> dict:
         try:
-            data = signing.loads(self.cleaned_data["payload"], salt=SALT, max_age=PREVIEW_MAX_AGE)
+            data = signing.loads(payload, salt=SALT, max_age=PREVIEW_MAX_AGE)
             data["imported"] = Imported.from_dict(data["imported"])
         except signing.SignatureExpired:
             raise ValidationError(

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from unionreports.committee.models import Term
+from unionreports.committee.models import Membership, Term
+from unionreports.committee.services import members_add
 from unionreports.document import ReportDocument, prose_of
 from unionreports.lib.vietnamese import upper
 from unionreports.reports.compose import compose_report
@@ -91,12 +92,21 @@ def default_date(term: Term, imported: Imported) -> datetime.date:
 
 
 @transaction.atomic
-def report_import(*, term: Term, imported: Imported, number: int, date: datetime.date) -> Report:
+def report_import(
+    *, term: Term, imported: Imported, number: int, date: datetime.date, members: tuple[int, ...] = ()
+) -> Report:
     """A new report of `term` holding the imported document: every row saved, or none.
 
     Each part and section is saved by its kind (`PART_KINDS[kind].save_imported`), the way the
     editing pages save it; its number is not stored, so it is computed again like any report's.
+    `members` are the rows of the file's committee table (indexes of `imported.committee`) the
+    secretary confirmed: they join the term's committee in the same transaction.
     """
+    if members:
+        try:
+            members_add(term=term, members=[committee_member(imported.committee[i]) for i in members])
+        except ValidationError as error:
+            raise ValidationError({NON_FIELD_ERRORS: error.messages}) from error
     document = imported.document
     report = Report(
         term=term,
@@ -130,6 +140,24 @@ def _save_sections(report: Report, sections, parent: ReportSection | None) -> No
             raise _placed(error, section, where) from error
         if PART_KINDS[read.kind].holds_sections:
             _save_sections(report, read.children, parent=section)
+
+
+def committee_member(row: tuple[str, str, str]) -> tuple[str, str, str]:
+    """(name, role, how they joined) of a row of a committee table, from the words it holds."""
+    name, role, rest = row
+    title, note = fold(role), fold(rest)
+    if title.startswith("pho chu tich"):
+        role = Membership.Role.VICE_CHAIR
+    elif title.startswith("chu tich"):
+        role = Membership.Role.CHAIR
+    else:
+        role = Membership.Role.MEMBER
+    joined = Membership.Joined.ELECTED
+    if "chi dinh" in note:
+        joined = Membership.Joined.APPOINTED
+    elif "bo sung" in note:
+        joined = Membership.Joined.BY_ELECTION
+    return name, role, joined
 
 
 def leftovers(term: Term, imported: Imported) -> list[Leftover]:

@@ -14,6 +14,8 @@ from . import limits
 from .lines import ImportFailed, Line, is_capitals, make_line
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
+# The marks written as "- ": every bullet but "+", which marks an item inside the one above it.
+DASH = re.compile(r"^\s*(?:[-–—•*▪●◦·]|\\-)\s+")
 NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\\?[.)]\s")
 # The title is what follows, less closing hashes (stripped in Python: a pattern for them backtracks).
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
@@ -118,8 +120,15 @@ def _looks_wrapped(raw: list[str]) -> bool:
 
 
 def _line_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
-    """Word's text export: one line a paragraph."""
-    return [(0, line) for line in raw if line.strip() and not RULE.match(line)]
+    """Word's text export: one line a paragraph; a table's row, its cells between tabs, as
+    "cell | cell | cell", the way a table is typed in text."""
+    return [(0, _row(line)) for line in raw if line.strip() and not RULE.match(line)]
+
+
+def _row(line: str) -> str:
+    cells = [cell.strip() for cell in line.split("\t")]
+    inner = [cell for cell in cells if cell]
+    return " | ".join(inner) if len(inner) >= 3 else line
 
 
 def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
@@ -164,8 +173,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 def _markdown_inline(text: str) -> str:
     text = _SPAN.sub(r"\1", text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
-    if BULLET.match(text):
-        text = "- " + BULLET.sub("", text, count=1)
+    if DASH.match(text):
+        text = "- " + DASH.sub("", text, count=1)
     return _ESCAPE.sub(r"\1", text).replace("\\\n", " ")
 
 
@@ -175,8 +184,8 @@ _NOTE_CALL = re.compile(r"\[footnoteRef:(\d+)\]|\[\^([^\]\[]+)\]")
 
 def _with_notes(text: str, notes: dict[str, str]) -> list[Inline]:
     """Text with its footnote calls replaced by the footnotes; a bullet's mark made "- "."""
-    if BULLET.match(text):
-        text = "- " + BULLET.sub("", text, count=1)
+    if DASH.match(text):
+        text = "- " + DASH.sub("", text, count=1)
     parts: list[Inline] = []
     i = 0
     for match in _NOTE_CALL.finditer(text):

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from unionreports.accounts.access import get_organization_for_user
 from unionreports.accounts.decorators import login_required_keeping_post
 from unionreports.proofreading import Source, proofread
-from unionreports.reports.kinds import PART_KINDS, REPORT_KINDS
+from unionreports.reports.kinds import REPORT_KINDS
 from unionreports.reports.proofreading import committee_records
 
 from .forms import ConfirmForm, ImportForm
@@ -41,7 +41,8 @@ def upload(request, org_pk: int):
                 ),
                 "number": imported.number or 1,
                 "date": default_date(term, imported),
-            }
+            },
+            imported=imported,
         )
         return preview(request, organization, term, imported, confirm, name=upload.name, source=source)
     return render(request, "importing/upload.html", {"form": form, "organization": organization})
@@ -59,18 +60,20 @@ def confirm(request, org_pk: int):
         return redirect("importing:upload", organization.pk)
     payload = form.cleaned_data["payload"]
     term = get_object_or_404(organization.terms, pk=payload["term"])
-    imported = payload["imported"]
+    imported = form.corrected(payload["imported"])
     saved = request.session.get(SAVED_IMPORTS, {})
     if (done := term.reports.filter(pk=saved.get(payload["token"])).first()) is not None:
         messages.info(request, _("This import was saved already: here is its report."))
         return redirect(done)
-    if form.is_valid() and request.method == "POST":
+    # "Check again" shows the preview with the kinds and titles chosen, saving nothing.
+    if form.is_valid() and request.method == "POST" and "check" not in data:
         try:
             report = report_import(
                 term=term,
                 imported=imported,
                 number=form.cleaned_data["number"],
                 date=form.cleaned_data["date"],
+                members=tuple(form.cleaned_data["members"]),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -99,8 +102,11 @@ def preview(request, organization, term, imported, form, *, name: str, source: S
     values = form.cleaned_data if form.is_bound else form.initial
     number = values.get("number") or imported.number or 1
     date = values.get("date") or default_date(term, imported)
+    members = tuple(values.get("members") or ())
     try:
-        document = report_import_preview(term=term, imported=imported, number=number, date=date)
+        document = report_import_preview(
+            term=term, imported=imported, number=number, date=date, members=members
+        )
     except ValidationError as error:
         if form.is_bound and not form.errors:
             form.add_error(None, error)
@@ -123,23 +129,14 @@ def preview(request, organization, term, imported, form, *, name: str, source: S
         "document": document,
         "form": form,
         "counts": _counts(document),
-        "outline": _outline(document.parts),
+        "outline": form.rows(),
+        "replaced": imported.replaced,
         "mismatches": mismatches(term, imported),
         "report_kind": REPORT_KINDS[imported.report_kind].label,
         "same_number": term.reports.filter(number=number).first(),
         "findings": proofread(document, committee_records(term, date), source),
     }
     return render(request, "importing/preview.html", context, status=422 if form.errors else 200)
-
-
-def _outline(sections, depth: int = 0) -> list[tuple[int, str, str, str]]:
-    """(depth, number, title, kind) of each part and section read, areas left out."""
-    rows = []
-    for section in sections:
-        if section.kind in PART_KINDS:
-            rows.append((depth, section.number, section.title, PART_KINDS[section.kind].label))
-            rows += _outline(section.children, depth + 1)
-    return rows
 
 
 def _counts(document) -> list[str]:

@@ -43,9 +43,12 @@ class PartKind:
     slug = ""
     label = ""
     help = ""
-    # Words of a heading (lower case, without diacritics) that name this kind on import; the word
-    # found first in a heading decides, e.g. "phương hướng, nhiệm vụ" is prose, not areas.
+    # Words of a heading (lower case, without diacritics) that name this kind on import. Each kind
+    # scores the length of the words a heading holds; the best score names it, e.g. "phương
+    # hướng, nhiệm vụ" is prose, not areas; a tie between kinds of different structure names none.
     words: tuple[str, ...] = ()
+    # The heading of a part of this kind that an imported file states without one.
+    title = ""
     # The section's fields its editing page shows, with the labels they take for this kind.
     fields: dict[str, str] = {}
     # A group holds sections of its own; every other kind holds content.
@@ -84,6 +87,17 @@ class PersonnelKind(PartKind):
         "at the end. Add your remarks; the figures are computed."
     )
     words = ("nhan su",)
+    title = "VỀ NHÂN SỰ BAN CHẤP HÀNH"
+    # Words (lower case, without diacritics) of a sentence that states the committee wherever it
+    # stands: its election ("Đại hội bầu … gồm 09 đồng chí"), who left, by-elections, composition.
+    statements = (
+        "bau bo sung",
+        "chi dinh bo sung",
+        "chuyen cong tac",
+        "nghi huu",
+        "thoi tham gia",
+        "pho chu tich",
+    )
     fields = {
         "title": _("Title"),
         "remarks": _("Remarks on the committee"),
@@ -296,7 +310,7 @@ def _summary_subject(organization_name: str, term: Term) -> str:
 
 def _self_assessment_outline(term: Term) -> tuple[Outline, ...]:
     return (
-        Outline("personnel", "VỀ NHÂN SỰ BAN CHẤP HÀNH"),
+        Outline("personnel", PersonnelKind.title),
         Outline("areas", "KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
         Outline(
             "group",

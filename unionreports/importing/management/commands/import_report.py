@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from unionreports.committee.models import Term
 from unionreports.importing.lines import ImportFailed
-from unionreports.importing.services import default_date, read_report, report_import
+from unionreports.importing.services import default_date, mismatches, read_report, report_import
+from unionreports.reports.compose import compose_report
+from unionreports.reports.models import Report
 
 
 class Command(BaseCommand):
@@ -19,8 +21,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--date", type=datetime.date.fromisoformat, help="YYYY-MM-DD, if the file does not give it."
         )
+        parser.add_argument(
+            "--add-members",
+            action="store_true",
+            help="Add the rows of the file's table of the committee to the term's committee.",
+        )
 
-    def handle(self, *args, file, term, number, date, **options):
+    def handle(self, *args, file, term, number, date, add_members, **options):
         try:
             term = Term.objects.select_related("organization").get(pk=term)
         except Term.DoesNotExist:
@@ -38,9 +45,18 @@ class Command(BaseCommand):
                 imported=imported,
                 number=number or imported.number or 1,
                 date=date or default_date(term, imported),
+                members=tuple(range(len(imported.committee))) if add_members else (),
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         for leftover in imported.leftovers:
             self.stderr.write(f"not placed ({leftover.where}): {leftover.text[:200]}")
+        for line in imported.replaced:
+            self.stderr.write(f"replaced by the report's own header: {line[:200]}")
+        if imported.committee and not add_members:
+            for name, role, _rest in imported.committee:
+                self.stderr.write(f"committee table, not added (see --add-members): {name} {role}".rstrip())
+        document = compose_report(Report.objects.with_document_data().get(pk=report.pk))
+        for warning in [*mismatches(term, imported), *document.warnings]:
+            self.stderr.write(f"warning: {warning}")
         self.stdout.write(f"report {report.get_absolute_url()}")
