@@ -1,5 +1,10 @@
+import logging
+import time
+
 from django.conf import settings
 from django.utils import translation
+
+request_log = logging.getLogger("unionreports.requests")
 
 
 class ChosenLanguageMiddleware:
@@ -39,4 +44,38 @@ class PrivateByDefaultMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+
+class RequestLogMiddleware:
+    """One line per request on the "unionreports.requests" logger (standard output in production).
+
+    Method, path (without the query, which may hold a token), status, duration, the user's id
+    and the union(s) the request looked at, as the access checks found them: nothing more is
+    queried for the log. Off unless REQUEST_LOG (on by default when DEBUG is off).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = settings.REQUEST_LOG
+
+    def __call__(self, request):
+        if not self.enabled:
+            return self.get_response(request)
+        started = time.perf_counter()
+        response = self.get_response(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        user = getattr(request, "user", None)
+        user_id = user.pk if user is not None and user.is_authenticated else "-"
+        # Filled by accounts.access.role_in while the request ran: the unions it was allowed into.
+        unions = sorted(pk for pk, role in getattr(user, "_union_roles", {}).items() if role)
+        request_log.info(
+            "%s %s %s %.1fms user=%s union=%s",
+            request.method,
+            request.path,
+            response.status_code,
+            elapsed,
+            user_id,
+            ",".join(map(str, unions)) or "-",
+        )
         return response

@@ -3,6 +3,7 @@ import json
 import zipfile
 
 import pytest
+from django.core.cache import cache
 from django.contrib.auth import get_user_model
 
 from tests.pages import section
@@ -49,7 +50,7 @@ def delete_union(organization) -> None:
     organization.terms.all().delete()
     organization.delete()
     # Each process remembers the links and bytes it served: what users get comes from the database.
-    delivery._links.clear()
+    cache.clear()
     delivery.pdf_bytes.cache_clear()
 
 
