@@ -3,8 +3,8 @@ import json
 import zipfile
 
 import pytest
-from django.core.cache import cache
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from tests.pages import section
 from unionreports.backup.archive import MANIFEST, sha256

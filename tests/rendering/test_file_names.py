@@ -7,7 +7,6 @@ from django.urls import reverse
 from tests.test_publishing import approve
 from unionreports.committee.models import Organization
 from unionreports.lib.filenames import safe_file_name
-from unionreports.publishing import delivery
 from unionreports.publishing.models import Publication
 from unionreports.publishing.services import report_publish
 

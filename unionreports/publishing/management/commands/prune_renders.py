@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
+from unionreports.publishing.record import review_record
 from unionreports.rendering.models import RenderedDocument
 from unionreports.rendering.pdf import renders_evict
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
-from unionreports.publishing.record import review_record
 
 
 class Command(BaseCommand):
