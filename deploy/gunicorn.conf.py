@@ -11,11 +11,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 # A cold PDF takes about 0.2 s, the largest import 1.5 s.
 timeout = 60
 graceful_timeout = 30
-# A worker is replaced after this many requests, so memory a render leaves behind goes back.
-max_requests = 1000
-max_requests_jitter = 100
+# No recycling of workers after N requests: a worker takes seconds to start (Django, WeasyPrint),
+# and downloads that reach Django come by the thousand a minute when a congress opens.
 # The socket is nginx's to write to (the service's group is nginx's).
 umask = 0o007
 # Django writes one line per request (REQUEST_LOG); gunicorn's own errors go to standard error.
 accesslog = None
 errorlog = "-"
+# gunicorn's control socket (in the home directory by default) is not used; systemd controls it.
+control_socket_disable = True
