@@ -23,13 +23,17 @@ from stack import Stack
 MEMBER_PASSWORD = "smoke-member-password-2023"
 SECRETARY = ("thuky", "thuky-demo-2023")
 
-# Gives the demo committee's accounts a password and an address, so each member can log in
-# and approve through the site, and notices have somewhere to be mailed.
+# The demo data (`loaddemo`), then gives the committee's accounts a password (hashed once) and an
+# address, so each member can log in and approve through the site, and notices are mailed.
 SETUP = f"""
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from unionreports.reports.models import Report
+call_command("loaddemo")
+password = make_password({MEMBER_PASSWORD!r})
 for user in get_user_model().objects.filter(affiliations__role="member"):
-    user.set_password({MEMBER_PASSWORD!r})
+    user.password = password
     user.email = user.username + "@example.invalid"
     user.save()
     print("member", user.username)
@@ -87,10 +91,13 @@ class Browser:
         check("sessionid" in self.cookies, f"{username} logs in (CSRF token, session cookie)")
 
 
+STARTED = time.monotonic()
+
+
 def check(condition: bool, what: str) -> None:
     if not condition:
         raise AssertionError(what)
-    print(f"ok  {what}")
+    print(f"ok  {time.monotonic() - STARTED:5.1f}s  {what}", flush=True)
 
 
 def from_nginx(headers) -> bool:
@@ -101,8 +108,11 @@ def from_nginx(headers) -> bool:
 
 
 def run(stack: Stack) -> None:
-    print(f"stack up: https://127.0.0.1:{stack.https_port}/ (shared cache: {stack.shared_cache})")
-    stack.manage("loaddemo")
+    print(
+        f"{time.monotonic() - STARTED:5.1f}s stack up: https://127.0.0.1:{stack.https_port}/ "
+        f"(shared cache: {stack.shared_cache})",
+        flush=True,
+    )
     setup = stack.manage("shell", "-c", SETUP)
     members = re.findall(r"^member (\S+)$", setup, re.M)
     report = int(re.search(r"^summary (\d+)$", setup, re.M)[1])
@@ -200,14 +210,13 @@ def run(stack: Stack) -> None:
 
 
 def main() -> int:
-    started = time.monotonic()
     try:
         with Stack() as stack:
             run(stack)
     except Exception as error:  # the reason, then a failing exit status
         print(f"FAILED: {error}", file=sys.stderr)
         return 1
-    print(f"deploy smoke test passed in {time.monotonic() - started:.0f} s")
+    print(f"deploy smoke test passed in {time.monotonic() - STARTED:.0f} s")
     return 0
 
 
