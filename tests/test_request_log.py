@@ -35,6 +35,15 @@ def test_an_anonymous_request_is_logged_without_user_or_union(client, request_li
     assert re.fullmatch(r"GET /p/not-a-token/pdf 404 \d+\.\dms user=- union=-", line), line
 
 
+def test_the_token_of_a_link_is_not_logged(client, request_lines):
+    token = "cK67il5ZgB_FaJvCtcU85P9pGM8D4MiK"
+    client.get(f"/p/{token}/pdf")
+    client.get(f"/accounts/invitations/{token}/")
+    lines = request_lines()
+    assert len(lines) == 2 and not any(token in line for line in lines)
+    assert lines[0].startswith("GET /p/<secret>/pdf 404 ")
+
+
 def test_nothing_is_logged_when_the_log_is_off(client, settings, request_lines):
     settings.REQUEST_LOG = False
     client.get(reverse("login"))

@@ -1,10 +1,13 @@
 import logging
+import re
 import time
 
 from django.conf import settings
 from django.utils import translation
 
 request_log = logging.getLogger("unionreports.requests")
+# A path segment as long as a secret (public links, invitations, password resets): not logged.
+SECRET_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)")
 
 
 class ChosenLanguageMiddleware:
@@ -50,9 +53,9 @@ class PrivateByDefaultMiddleware:
 class RequestLogMiddleware:
     """One line per request on the "unionreports.requests" logger (standard output in production).
 
-    Method, path (without the query, which may hold a token), status, duration, the user's id
-    and the union(s) the request looked at, as the access checks found them: nothing more is
-    queried for the log. Off unless REQUEST_LOG (on by default when DEBUG is off).
+    Method, path (without the query, the tokens of links replaced by "<secret>"), status,
+    duration, the user's id and the union(s) the request looked at, as the access checks found
+    them: nothing more is queried for the log. Off unless REQUEST_LOG (on by default when DEBUG is off).
     """
 
     def __init__(self, get_response):
@@ -72,7 +75,7 @@ class RequestLogMiddleware:
         request_log.info(
             "%s %s %s %.1fms user=%s union=%s",
             request.method,
-            request.path,
+            SECRET_SEGMENT.sub("<secret>", request.path),
             response.status_code,
             elapsed,
             user_id,
