@@ -9,16 +9,20 @@ go out through the worker; the secretary revokes the link and it answers 404 at 
 everything it started, whatever happens. Exit status 0 when every check passes.
 """
 
+import getpass
 import hashlib
 import http.client
 import re
+import shutil
 import ssl
+import subprocess
 import sys
 import time
 import urllib.parse
 from http.cookies import SimpleCookie
 
-from stack import Stack
+from render import render
+from stack import ROOT, Stack
 
 MEMBER_PASSWORD = "smoke-member-password-2023"
 SECRETARY = ("thuky", "thuky-demo-2023")
@@ -107,6 +111,25 @@ def from_nginx(headers) -> bool:
     )
 
 
+def verify_units(stack: Stack) -> None:
+    """The systemd units of deploy/systemd, filled for this checkout, pass `systemd-analyze verify`."""
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        print("--  systemd-analyze not installed: the units are not checked")
+        return
+    units = stack.tmp / "units"
+    units.mkdir()
+    values = {"APP_DIR": str(ROOT), "USER": getpass.getuser(), "PUBLISHED_ROOT": stack.env["PUBLISHED_ROOT"]}
+    for template in sorted((ROOT / "deploy" / "systemd").iterdir()):
+        text = template.read_text()
+        wanted = {name: value for name, value in values.items() if f"@@{name}@@" in text}
+        (units / template.name).write_text(render(text, wanted))
+    result = subprocess.run([analyze, "verify", *sorted(units.iterdir())], capture_output=True, text=True)
+    check(
+        result.returncode == 0 and not result.stderr.strip(), f"the systemd units are valid {result.stderr}"
+    )
+
+
 def run(stack: Stack) -> None:
     print(
         f"{time.monotonic() - STARTED:5.1f}s stack up: https://127.0.0.1:{stack.https_port}/ "
@@ -117,6 +140,7 @@ def run(stack: Stack) -> None:
     members = re.findall(r"^member (\S+)$", setup, re.M)
     report = int(re.search(r"^summary (\d+)$", setup, re.M)[1])
 
+    verify_units(stack)
     status, headers, body = stack.get("/health/")
     check(status == 200 and b'"database": "ok"' in body and b'"tasks": "ok"' in body, "/health/ is all ok")
 
