@@ -71,8 +71,9 @@ def report_publish(*, report: Report, by) -> Publication:
 @transaction.atomic
 def link_renew(*, report: Report) -> PublicLink:
     """Revokes the report's public link and issues a new one."""
-    links_revoke(report.public_links.all())
+    report.public_links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     link = PublicLink.objects.create(report=report)
+    # The old link's file goes now, the new one's is written when this commits.
     report_files_sync(report)
     return link
 
