@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test fuzz lint bench messages clean
+.PHONY: run test fuzz lint bench messages clean deploy-test
 
 run: $(VENV)/.runtime $(MO)
 	$(BIN)/python manage.py migrate --noinput
@@ -15,6 +15,11 @@ run: $(VENV)/.runtime $(MO)
 
 test: $(VENV)/.dev $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The recipe of deploy/ on loopback ports: PostgreSQL (DEPLOY_TEST_DATABASE_URL), gunicorn, the
+# task worker and nginx, checked through nginx end to end; stops all it started (about a minute).
+deploy-test: $(VENV)/.runtime $(MO)
+	$(BIN)/python deploy/smoke_test.py
 
 # The fuzz tests of `make test` with many more examples each (Hypothesis profile "fuzz").
 fuzz: $(VENV)/.dev $(MO)
@@ -29,6 +34,7 @@ bench: $(VENV)/.dev $(MO)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exchange.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/nginx.py
 
 # Extract new interface strings into the catalogues (needs GNU gettext).
 messages: $(VENV)/.runtime

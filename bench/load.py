@@ -74,6 +74,7 @@ def main(clients: int, seconds: float, workers: int) -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(tmp / "static"),
+        "PUBLISHED_ROOT": str(tmp / "published"),
     }
     manage = [PYTHON, "manage.py"]
     try:

@@ -109,3 +109,21 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def published_files(settings, tmp_path):
+    """Each test writes the files nginx would serve into a directory of its own, and starts with
+    an empty cache (what links answer is remembered there, as it is across processes)."""
+    from django.core.cache import cache
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "published": {
+            **settings.STORAGES["published"],
+            "OPTIONS": {**settings.STORAGES["published"]["OPTIONS"], "location": str(tmp_path / "published")},
+        },
+    }
+    cache.clear()
+    yield tmp_path / "published"
+    cache.clear()

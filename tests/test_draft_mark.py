@@ -4,6 +4,7 @@ import io
 
 import docx
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -33,10 +34,10 @@ MARK = "DỰ THẢO"
 def fresh_process():
     """Published bytes are remembered per process by id; ids repeat from one test to the next."""
     delivery.pdf_bytes.cache_clear()
-    delivery._links.clear()
+    cache.clear()
     yield
     delivery.pdf_bytes.cache_clear()
-    delivery._links.clear()
+    cache.clear()
 
 
 def document_of(report):

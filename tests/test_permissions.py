@@ -29,6 +29,7 @@ COMMITTEE = (LOGIN, 404, 403, 200, 200)
 
 # name: (method, arguments, expected status per role in ROLES order)
 TABLE = {
+    "health": ("get", {}, EVERYONE),
     "login": ("get", {}, EVERYONE),
     "logout": ("post", {}, (302, 302, 302, 302, 302)),
     "password_change": ("get", {}, (LOGIN, 200, 200, 200, 200)),

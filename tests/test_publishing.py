@@ -3,6 +3,7 @@
 import hashlib
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory
@@ -19,7 +20,7 @@ def forget_in_this_process() -> None:
     starts: what is served then comes from the database. Ids and checksums repeat from one
     test to the next, so without this a test could be served another test's bytes."""
     delivery.pdf_bytes.cache_clear()
-    delivery._links.clear()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

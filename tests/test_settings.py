@@ -42,3 +42,47 @@ def test_a_malformed_boolean_is_reported_clearly():
     result = manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "a-long-random-production-key-" + "x" * 40}
+
+
+def evaluated(expression: str, **env) -> str:
+    """What `expression` gives in a process started with `env` (settings as production reads them)."""
+    result = manage("shell", "--no-imports", "-c", f"print({expression})", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_every_process_shares_the_redis_cache_when_redis_url_is_set():
+    backend = "__import__('django.conf').conf.settings.CACHES['default']"
+    assert evaluated(f"{backend}['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1", **PRODUCTION) == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+    assert evaluated(f"{backend}['LOCATION']", REDIS_URL="redis://127.0.0.1:6379/1", **PRODUCTION) == (
+        "redis://127.0.0.1:6379/1"
+    )
+    assert evaluated(f"{backend}['BACKEND']", REDIS_URL="", **PRODUCTION) == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
+def test_a_malformed_redis_url_is_reported_clearly():
+    result = manage("check", REDIS_URL="127.0.0.1:6379")
+    assert result.returncode != 0
+    assert "REDIS_URL must start with redis://" in result.stderr
+
+
+def test_login_lockouts_are_kept_in_the_database_every_process_reads():
+    # django-axes' database handler: a lockout counted by one gunicorn worker holds in all.
+    handler = "__import__('axes.conf').conf.settings.AXES_HANDLER"
+    assert evaluated(handler, **PRODUCTION) == "axes.handlers.database.AxesDatabaseHandler"
+
+
+def test_production_logs_each_request_and_reports_errors_only_with_a_dsn():
+    settings = "__import__('django.conf').conf.settings"
+    assert evaluated(f"{settings}.REQUEST_LOG", **PRODUCTION) == "True"
+    assert evaluated(f"{settings}.REQUEST_LOG", DEBUG="true") == "False"
+    active = "__import__('sentry_sdk').get_client().is_active()"
+    assert evaluated(active, **PRODUCTION, SENTRY_DSN="") == "False"
+    assert evaluated(active, **PRODUCTION, SENTRY_DSN="https://public@sentry.example.invalid/1") == "True"

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from . import health
+
 admin.site.site_header = _("Union reports: administration")
 admin.site.site_title = _("Union reports")
 admin.site.index_title = _("Records")
@@ -25,6 +27,7 @@ class TokenConverter:
 register_converter(TokenConverter, "token")
 
 urlpatterns = [
+    path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("unionreports.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Publication, PublicLink
+from .services import links_revoke
 
 
 @admin.register(Publication)
@@ -22,4 +25,13 @@ class PublicationAdmin(admin.ModelAdmin):
 class PublicLinkAdmin(admin.ModelAdmin):
     list_display = ["report", "token", "created_at", "revoked_at"]
     list_filter = ["revoked_at"]
-    readonly_fields = ["token", "created_at"]
+    # Revoked through the action, which also removes the file nginx serves for the link.
+    readonly_fields = ["token", "created_at", "revoked_at"]
+    actions = ["revoke"]
+
+    @admin.action(description=_("Revoke the selected links"))
+    def revoke(self, request, queryset):
+        count = links_revoke(queryset)
+        self.message_user(
+            request, ngettext("%(count)d link revoked.", "%(count)d links revoked.", count) % {"count": count}
+        )

@@ -1,29 +1,38 @@
-"""What delegates download: the newest published version behind a link, served cheaply."""
+"""What delegates download: the newest published version behind a link, served cheaply.
+
+In production nginx serves the file `files.py` writes for each active link and never calls
+Python (deploy/nginx); what follows answers where there is no nginx, and whenever the file is
+missing (being replaced, or not written yet).
+"""
 
 import functools
-import time
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 
 from unionreports.rendering.responses import document_response
 
 from .models import Publication
 
-# Delegates' downloads come in bursts; each process remembers a link's answer this long, so a
-# revoked link or a new version shows in other processes within these seconds.
-LINK_MEMORY = 5.0
-_links: dict[str, tuple[float, Publication]] = {}
+# Delegates' downloads come in bursts; the shared cache (REDIS_URL) remembers a link's answer
+# this long, and publishing or revoking forgets it at once for every process.
+LINK_MEMORY = 5
+# How long a browser or a CDN may keep the public PDF without asking again: a revoked link may
+# go on answering from such a cache this long (at the origin it answers 404 at once).
+PUBLIC_MAX_AGE = 60
+PUBLIC_CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}"
 
 
-def latest_for_token(token: str, *, remember: bool = False) -> Publication:
-    """The newest version behind an active link, without its bytes (one query).
+@dataclass(frozen=True)
+class PublishedFile:
+    publication_id: int
+    sha256: str
+    file_name: str
 
-    With `remember`, the answer is kept for LINK_MEMORY seconds (for the PDF downloads).
-    """
-    now = time.monotonic()
-    remembered = _links.get(token)
-    if remember and remembered and remembered[0] > now:
-        return remembered[1]
+
+def latest_for_token(token: str) -> Publication:
+    """The newest version behind an active link, without its bytes (one query)."""
     publication = (
         Publication.objects.filter(
             report__public_links__token=token, report__public_links__revoked_at__isnull=True
@@ -34,18 +43,28 @@ def latest_for_token(token: str, *, remember: bool = False) -> Publication:
         .first()
     )
     if publication is None:
-        _links.pop(token, None)
         raise Http404
-    if len(_links) > 1000:
-        _links.clear()
-    _links[token] = (now + LINK_MEMORY, publication)
     return publication
 
 
+def _memory_key(token: str) -> str:
+    return f"published-link:{token}"
+
+
+def published_file(token: str) -> PublishedFile:
+    """What `token` serves, kept LINK_MEMORY seconds in the cache every process shares."""
+    remembered = cache.get(_memory_key(token))
+    if remembered is not None:
+        return remembered
+    publication = latest_for_token(token)
+    answer = PublishedFile(publication.pk, publication.sha256, publication.file_name)
+    cache.set(_memory_key(token), answer, LINK_MEMORY)
+    return answer
+
+
 def forget(tokens) -> None:
-    """Drops this process's memory of `tokens` (a revoked link stops here at once)."""
-    for token in tokens:
-        _links.pop(token, None)
+    """Drops what the cache remembers of `tokens` (for every process sharing it)."""
+    cache.delete_many([_memory_key(token) for token in tokens])
 
 
 @functools.lru_cache(maxsize=32)
@@ -59,14 +78,12 @@ def pdf_bytes(publication_id: int, sha256: str) -> bytes:
 
 def published_pdf_response(request: HttpRequest, token: str) -> HttpResponse:
     """The latest published PDF behind `token`, with its checksum as ETag (304 when unchanged)."""
-    publication = latest_for_token(token, remember=True)
+    published = published_file(token)
     return document_response(
         request,
         content_type="application/pdf",
-        checksum=publication.sha256,
-        name=publication.file_name,
-        content=lambda: pdf_bytes(publication.pk, publication.sha256),
-        # Any cache asks again each time (a 304 when unchanged): a revoked link stops answering
-        # within LINK_MEMORY seconds, not when some cache's copy expires.
-        cache_control="public, no-cache",
+        checksum=published.sha256,
+        name=published.file_name,
+        content=lambda: pdf_bytes(published.publication_id, published.sha256),
+        cache_control=PUBLIC_CACHE_CONTROL,
     )

@@ -26,7 +26,8 @@ FORMATS = {
 
 def _record_response(request, pk: int, extension: str):
     # The committee's working papers: outsiders get a 404, delegates a 403.
-    record = review_record(get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk)
+    record = review_record(report)
     content_type, key_of, render = FORMATS[extension]
     key = key_of(record)
     return document_response(
@@ -34,7 +35,11 @@ def _record_response(request, pk: int, extension: str):
         content_type=content_type,
         checksum=key,
         name=record_file_name(record, extension),
-        content=lambda: get_rendered(key, lambda: render(record)).content,
+        content=lambda: (
+            get_rendered(
+                key, lambda: render(record), subject=report.record_subject, text=record.digest()
+            ).content
+        ),
         cache_control="private, no-store",
     )
 

@@ -61,13 +61,14 @@ def review_page(request, pk: int):
 @require_safe
 def review_pdf(request, pk: int):
     """The review copy to print: numbered lines, "DỰ THẢO"; members and the secretary only."""
-    document = compose_report(get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk)
+    document = compose_report(report)
     return document_response(
         request,
         content_type="application/pdf",
         checksum=review_cache_key(document),
         name=review_copy_name(document),
-        content=lambda: get_review_pdf(document).content,
+        content=lambda: get_review_pdf(document, subject=report.render_subject).content,
         cache_control="private, no-store",
     )
 

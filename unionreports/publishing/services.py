@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionreports.notices import services as notices
-from unionreports.rendering.pdf import get_pdf
+from unionreports.rendering.pdf import get_pdf, renders_evict
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
-from . import delivery
+from .files import report_files_sync
 from .models import Publication, PublicLink
 from .record import record_freeze
 from .state import APPROVED, CHANGED, PUBLISHED, report_state
@@ -43,7 +43,7 @@ def report_publish(*, report: Report, by) -> Publication:
             _("Only a report the committee approved can be published."), code="not_approved"
         )
     # The text delegates receive, as issued: without the draft's "DỰ THẢO".
-    pdf = get_pdf(document, draft=False)
+    pdf = get_pdf(document, draft=False, subject=report.render_subject)
     last = report.publications.aggregate(last=Max("version"))["last"] or 0
     publication = Publication.objects.create(
         report=report,
@@ -58,6 +58,12 @@ def report_publish(*, report: Report, by) -> Publication:
     record_freeze(publication=publication, report=report, document=document)
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
+    # The drafts' files of this text and the record's are not asked for any more: only the
+    # final PDF (the secretary's download of the published text) stays.
+    renders_evict(subject=report.render_subject, keep_keys=[pdf.key])
+    renders_evict(subject=report.record_subject)
+    # Delegates get the new version at once, from nginx's file and from Django alike.
+    report_files_sync(report)
     notices.report_published(publication)
     return publication
 
@@ -65,7 +71,18 @@ def report_publish(*, report: Report, by) -> Publication:
 @transaction.atomic
 def link_renew(*, report: Report) -> PublicLink:
     """Revokes the report's public link and issues a new one."""
-    active = report.public_links.filter(revoked_at__isnull=True)
-    delivery.forget(active.values_list("token", flat=True))
-    active.update(revoked_at=timezone.now())
-    return PublicLink.objects.create(report=report)
+    report.public_links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    link = PublicLink.objects.create(report=report)
+    # The old link's file goes now, the new one's is written when this commits.
+    report_files_sync(report)
+    return link
+
+
+@transaction.atomic
+def links_revoke(links) -> int:
+    """Revokes the active links among `links`: nginx and every process stop serving them at once."""
+    reports = set(links.filter(revoked_at__isnull=True).values_list("report", flat=True))
+    count = links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    for report in Report.objects.filter(pk__in=reports):
+        report_files_sync(report)
+    return count

@@ -6,8 +6,9 @@ from .models import RenderedDocument
 
 @admin.register(RenderedDocument)
 class RenderedDocumentAdmin(admin.ModelAdmin):
-    list_display = ["key", "size", "render_time", "created_at"]
-    readonly_fields = ["key", "size", "sha256", "render_time", "created_at"]
+    list_display = ["key", "subject", "size", "render_time", "created_at"]
+    readonly_fields = ["key", "subject", "text", "size", "sha256", "render_time", "created_at"]
+    search_fields = ["=subject"]
     exclude = ["content", "render_seconds"]
     date_hierarchy = "created_at"
 

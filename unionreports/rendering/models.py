@@ -15,6 +15,10 @@ class RenderedDocument(models.Model):
             "SHA-256 of the document and of what lays it out (stylesheet and fonts, or the Word writer)."
         ),
     )
+    # What the render belongs to ("report-12", the review record "record-12") and the digest of
+    # the text rendered: when a newer text of the same subject is rendered, this one goes.
+    subject = models.CharField(_("subject"), max_length=64, blank=True, db_index=True)
+    text = models.CharField(_("digest of the text"), max_length=64, blank=True)
     content = models.BinaryField(_("content"))
     size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)

@@ -102,18 +102,32 @@ class RenderedFile:
     sha256: str
 
 
-def get_pdf(document: ReportDocument, *, draft: bool = True) -> RenderedFile:
+def get_pdf(document: ReportDocument, *, draft: bool = True, subject: str = "") -> RenderedFile:
     """The document's PDF from the cache, rendering and storing it the first time."""
-    return get_rendered(cache_key(document, draft=draft), lambda: render_pdf(document, draft=draft))
+    return get_rendered(
+        cache_key(document, draft=draft),
+        lambda: render_pdf(document, draft=draft),
+        subject=subject,
+        text=document.digest(),
+    )
 
 
-def get_review_pdf(document: ReportDocument) -> RenderedFile:
+def get_review_pdf(document: ReportDocument, *, subject: str = "") -> RenderedFile:
     """The review copy's PDF (numbered lines, "DỰ THẢO") from the cache, rendered the first time."""
-    return get_rendered(review_cache_key(document), lambda: write_pdf(review_print_html(document)))
+    return get_rendered(
+        review_cache_key(document),
+        lambda: write_pdf(review_print_html(document)),
+        subject=subject,
+        text=document.digest(),
+    )
 
 
-def get_rendered(key: str, render: Callable[[], bytes]) -> RenderedFile:
-    """The bytes stored under `key`, or those `render` makes, stored for every server to share."""
+def get_rendered(key: str, render: Callable[[], bytes], *, subject: str = "", text: str = "") -> RenderedFile:
+    """The bytes stored under `key`, or those `render` makes, stored for every server to share.
+
+    A render of a new `text` of a `subject` evicts the renders of its other texts, which no
+    one asks for any more: each report keeps the files of its current text only.
+    """
     stored = RenderedDocument.objects.filter(key=key).values_list("content", "sha256").first()
     if stored is not None:
         return RenderedFile(key, bytes(stored[0]), stored[1])
@@ -124,11 +138,27 @@ def get_rendered(key: str, render: Callable[[], bytes]) -> RenderedFile:
     try:
         with transaction.atomic():
             RenderedDocument.objects.create(
-                key=key, content=content, size=len(content), sha256=digest, render_seconds=elapsed
+                key=key,
+                subject=subject,
+                text=text,
+                content=content,
+                size=len(content),
+                sha256=digest,
+                render_seconds=elapsed,
             )
+            if subject:
+                renders_evict(subject=subject, keep_text=text)
     except IntegrityError:
         # Another server rendered the same version meanwhile; serve what it stored, so every
         # reader of one version gets the same bytes.
         stored = RenderedDocument.objects.get(key=key)
         return RenderedFile(key, bytes(stored.content), stored.sha256)
     return RenderedFile(key, content, digest)
+
+
+def renders_evict(*, subject: str, keep_text: str = "", keep_keys=()) -> int:
+    """Deletes the stored renders of `subject` but those of `keep_text` and those keyed `keep_keys`."""
+    renders = RenderedDocument.objects.filter(subject=subject)
+    if keep_text:
+        renders = renders.exclude(text=keep_text)
+    return renders.exclude(key__in=list(keep_keys)).delete()[0]

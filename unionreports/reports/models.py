@@ -139,6 +139,16 @@ class Report(models.Model):
         return reverse("reports:detail", args=[self.pk])
 
     @property
+    def render_subject(self) -> str:
+        """What the stored renders of the report's text are filed under: a newer text's evict them."""
+        return f"report-{self.pk}"
+
+    @property
+    def record_subject(self) -> str:
+        """The same for the renders of the record of its review."""
+        return f"record-{self.pk}"
+
+    @property
     def public_page_url(self) -> str | None:
         """The public page of the published version, or None; needs `with_publication()`."""
         if self.public_token is None or self.published_version is None:

@@ -96,7 +96,7 @@ def report_pdf(request, pk: int):
         content_type="application/pdf",
         checksum=cache_key(document, draft=draft),
         name=_file_name(document, "pdf"),
-        content=lambda: get_pdf(document, draft=draft).content,
+        content=lambda: get_pdf(document, draft=draft, subject=report.render_subject).content,
         cache_control="private, no-store",
     )
 
@@ -114,7 +114,14 @@ def report_docx(request, pk: int):
         content_type=CONTENT_TYPE_DOCX,
         checksum=key,
         name=_file_name(document, "docx"),
-        content=lambda: get_rendered(key, lambda: render_docx(document, draft=draft)).content,
+        content=lambda: (
+            get_rendered(
+                key,
+                lambda: render_docx(document, draft=draft),
+                subject=report.render_subject,
+                text=document.digest(),
+            ).content
+        ),
         cache_control="private, no-store",
     )
 
