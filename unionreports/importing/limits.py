@@ -25,6 +25,10 @@ PARAGRAPHS = 5_000
 SECTIONS = 500
 ITEMS = 500
 FOOTNOTES = 500
+# Pages of a PDF: a report runs to a few dozen.
+PDF_PAGES = 300
+# Reading a PDF's text stops after this long: a report's takes a second or two.
+PDF_SECONDS = 20
 
 
 def unpacked_too_large() -> ImportFailed:
@@ -41,6 +45,24 @@ def check_characters(count: int) -> None:
             % {"limit": number_format(CHARACTERS, force_grouping=True)},
             code="too_long",
         )
+
+
+def check_pdf_pages(count: int) -> None:
+    if count > PDF_PAGES:
+        raise ImportFailed(
+            _("The PDF has more than %(limit)s pages; a report has far fewer.") % {"limit": PDF_PAGES},
+            code="too_many_pages",
+        )
+
+
+def pdf_too_slow() -> ImportFailed:
+    return ImportFailed(
+        _(
+            "Reading the text of this PDF takes too long. Import the Word document it was made from, "
+            "or save the PDF again and retry."
+        ),
+        code="too_slow",
+    )
 
 
 def check_paragraphs(count: int) -> None:

@@ -77,6 +77,8 @@ class Imported:
     place: str = ""
     # "kiem_diem" or "tong_ket" (`reports.kinds.REPORT_KINDS`), from the divisions and the subject.
     report_kind: str = "kiem_diem"
+    # What was done to the file's text to read it (`services.READING_NOTICES`): "pdf", "tcvn3", …
+    notices: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -86,6 +88,7 @@ class Imported:
             "date": self.date.isoformat() if self.date else None,
             "place": self.place,
             "report_kind": self.report_kind,
+            "notices": list(self.notices),
         }
 
     @classmethod
@@ -97,6 +100,7 @@ class Imported:
             date=datetime.date.fromisoformat(data["date"]) if data["date"] else None,
             place=data["place"],
             report_kind=data.get("report_kind", "kiem_diem"),
+            notices=tuple(data.get("notices", ())),
         )
 
 

@@ -1,0 +1,71 @@
+"""Text in TCVN3 or VNI, the encodings of Vietnamese before Unicode, told apart and converted.
+
+An encoding is chosen by what the text reads as: the words it changes must be Vietnamese
+syllables once converted and must not be before. Text in Unicode reads as Vietnamese already and
+is never converted.
+"""
+
+import re
+
+from unionreports.lib.legacy_vietnamese import from_tcvn3, from_vni
+from unionreports.proofreading.syllables import is_syllable
+
+TCVN3, VNI = "tcvn3", "vni"
+CONVERT = {TCVN3: from_tcvn3, VNI: from_vni}
+# Enough words to tell; a long text is judged by its first ones, in time bounded whatever its size.
+SAMPLE = 5_000
+# Of the words a conversion changes: how many must read as Vietnamese after it, and may before.
+AFTER, BEFORE = 0.8, 0.3
+WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"'“”‘’…/%=<>*&#@+|-]+")
+ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def detect(text: str) -> str | None:
+    """TCVN3 or VNI when `text` reads as Vietnamese only once converted from it; else None."""
+    words = _words(text)
+    best, best_score = None, 0.0
+    for encoding, convert in CONVERT.items():
+        changed = [(word, convert(word)) for word in words]
+        changed = [(word, converted) for word, converted in changed if converted != word]
+        if len(changed) < 3:
+            continue
+        after = sum(is_syllable(converted) for _word, converted in changed) / len(changed)
+        before = sum(is_syllable(word) for word, _converted in changed) / len(changed)
+        if after >= AFTER and before <= BEFORE and after > best_score:
+            best, best_score = encoding, after
+    return best
+
+
+def share_of_syllables(text: str) -> float:
+    """Of the words of `text` with a letter other than ASCII, the share that are syllables."""
+    words = _words(text)
+    return sum(map(is_syllable, words)) / len(words) if words else 0.0
+
+
+def _words(text: str) -> list[str]:
+    """The first words of `text` with a character other than ASCII."""
+    words = []
+    for match in WORD.finditer(text):
+        if not match.group().isascii():
+            words.append(match.group())
+            if len(words) >= SAMPLE:
+                break
+    return words
+
+
+def convert(text: str, encoding: str, *, capitals: bool = False) -> str:
+    """`text` in Unicode; a line typed with Caps Lock in TCVN3's lower-case font ("B¸O C¸O",
+    its ASCII letters capitals) is put in capitals whole."""
+    if encoding == VNI:
+        return from_vni(text)
+    if capitals:
+        return from_tcvn3(text, capitals=True)
+    return "\n".join(_capitals_kept(line) for line in text.split("\n"))
+
+
+def _capitals_kept(line: str) -> str:
+    letters = ASCII_LETTERS.findall(line)
+    converted = from_tcvn3(line)
+    if len(letters) >= 3 and all(letter.isupper() for letter in letters) and converted != line:
+        return converted.upper()
+    return converted
