@@ -23,7 +23,7 @@ from unionreports.document import Footnote, Inline, inline_markup
 from unionreports.lib.vietnamese import to_roman
 
 from . import limits
-from .legacy import TCVN3, VNI, convert
+from .legacy import TCVN3, VNI, convert, reads_better
 from .lines import ImportFailed, Line, make_line
 from .reflow import looks_like_pdf_copy, reflow
 from .text import text_lines
@@ -430,6 +430,17 @@ class Fonts:
         self.known: dict[str | None, str] = {}
         # The encodings of the runs converted.
         self.converted: set[str] = set()
+        # The encodings whose runs read better converted (runs typed in Unicode in a legacy font
+        # do not), judged on the document's runs in each.
+        samples: dict[str, list[str]] = {}
+        for p in document.element.body.iter(W_P):
+            for t in p.iter(W_T):
+                text = t.text or ""
+                if not text.isascii() and (legacy := legacy_font(self.run(t.getparent(), p.style))):
+                    samples.setdefault(legacy[0], []).append(text)
+        self.encodings = {
+            encoding for encoding, texts in samples.items() if reads_better(" ".join(texts), encoding)
+        }
 
     def text(self, t, paragraph_style: str | None) -> str:
         """The text of the w:t element `t`, in Unicode."""
@@ -437,7 +448,7 @@ class Fonts:
         if text.isascii():  # the same in every encoding
             return text
         legacy = legacy_font(self.run(t.getparent(), paragraph_style))
-        if legacy is None or not _windows_characters(text):
+        if legacy is None or legacy[0] not in self.encodings or not _windows_characters(text):
             # A letter beyond code page 1252 is Unicode typed in a legacy font: left as it is.
             return text
         encoding, capitals = legacy

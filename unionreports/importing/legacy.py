@@ -36,6 +36,15 @@ def detect(text: str) -> str | None:
     return best
 
 
+def reads_better(text: str, encoding: str) -> bool:
+    """Whether the words of `text` a conversion from `encoding` changes read as Vietnamese more
+    often after it than before: text set in a legacy font but typed in Unicode does not."""
+    changed = [(word, CONVERT[encoding](word)) for word in _words(text)]
+    changed = [(word, converted) for word, converted in changed if converted != word]
+    after = sum(is_syllable(converted) for _word, converted in changed)
+    return after > sum(is_syllable(word) for word, _converted in changed)
+
+
 def share_of_syllables(text: str) -> float:
     """Of the words of `text` with a letter other than ASCII, the share that are syllables."""
     words = _words(text)

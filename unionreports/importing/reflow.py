@@ -115,7 +115,8 @@ def _continues(line: str, following: str, width: int) -> bool:
         return True
     first = following[0]
     if first.islower() or first in ",;)":
-        return not SENTENCE_END.search(line) or line.endswith(",")
+        # A clause goes on after a semicolon; a sentence, or a lead-in (":"), ends.
+        return not SENTENCE_END.search(line) or line.endswith((",", ";"))
     full = len(line) >= FULL * width
     return full and not SENTENCE_END.search(line)
 
