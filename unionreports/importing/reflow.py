@@ -123,16 +123,12 @@ def _continues(line: str, following: str, width: int) -> bool:
 
 def _join(previous: str, text: str) -> str:
     """`previous` and `text` as one paragraph, a word split between them mended."""
-    before = (
-        WORD.search(previous.rstrip("-")) if previous.endswith("-") and not previous.endswith(" -") else None
-    )
-    if previous.endswith("-") and before:
-        after = FIRST_WORD.match(text)
-        if after and _mends(before.group(), after.group(), hyphen=True):
-            return previous[:-1] + text
-        return previous + text  # "2017-" "2022", "kinh tế-" "xã hội": a hyphen of the text
-    before, after = WORD.search(previous), FIRST_WORD.match(text)
-    if before and after and _mends(before.group(), after.group(), hyphen=False):
+    hyphen = previous.endswith("-") and not previous.endswith(" -")
+    before = WORD.search(previous[:-1] if hyphen else previous)
+    after = FIRST_WORD.match(text)
+    if before and after and _mends(before.group(), after.group(), hyphen=hyphen):
+        return (previous[:-1] if hyphen else previous) + text
+    if hyphen:  # "2017-" "2022", "kinh tế-" "xã hội": a hyphen of the text
         return previous + text
     return f"{previous} {text}"
 
