@@ -10,9 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from tests.importing.test_text import share_in_order
 from tests.importing.test_views import payload_of
+from unionreports.importing import limits, pdf
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.reflow import looks_like_pdf_copy, reflow
 from unionreports.importing.services import read_report, source_lines
@@ -241,3 +243,61 @@ def test_the_command_refuses_a_scanned_pdf_with_its_message(demo_report, tmp_pat
     path.write_bytes(blank_pdf(2))
     with pytest.raises(CommandError, match="bản quét"):
         call_command("import_report", str(path), "--term", str(demo_report.term.pk))
+
+
+def pdf_with_contents(contents: bytes, pages: int = 1) -> bytes:
+    """A PDF whose pages draw `contents`, compressed."""
+    writer = pypdf.PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(contents)
+    reference = writer._add_object(stream.flate_encode())
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    for _ in range(pages):
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Contents")] = reference
+        page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_page_that_unpacks_to_gigabytes_is_refused_before_it_is_read():
+    data = pdf_with_contents(b"BT /F1 12 Tf " + b" " * (64 * 1024 * 1024) + b"(x) Tj ET")
+    assert len(data) < 200_000
+    with pytest.raises(ImportFailed) as failure:
+        read_report("bom.pdf", data)
+    assert failure.value.code == "too_large"
+
+
+LINE = b"(Bao cao kiem diem cua Ban Chap hanh) Tj T* "
+
+
+def test_pages_drawing_more_text_than_a_report_holds_are_refused(monkeypatch):
+    monkeypatch.setattr(limits, "CHARACTERS", 20_000)
+    data = pdf_with_contents(b"BT /F1 12 Tf 14 TL " + LINE * 100 + b"ET", pages=limits.PDF_PAGES)
+    with pytest.raises(ImportFailed) as failure:
+        read_report("long.pdf", data)
+    assert failure.value.code == "too_long"
+
+
+def test_a_page_drawing_more_than_a_page_can_is_refused(monkeypatch):
+    monkeypatch.setitem(pdf.LIMITS, "stream_parsing_work_maximum_count", 1_000)
+    data = pdf_with_contents(b"BT /F1 12 Tf 14 TL " + LINE * 1_000 + b"ET")
+    with pytest.raises(ImportFailed) as failure:
+        read_report("dense.pdf", data)
+    assert failure.value.code == "too_large"
+
+
+def test_a_pdf_is_read_in_a_bounded_time(monkeypatch):
+    """Reading stops once the time is up (checked between pages), with its message."""
+    monkeypatch.setattr(limits, "PDF_SECONDS", -1)
+    with pytest.raises(ImportFailed) as failure:
+        read_report(PDF.name, PDF.read_bytes())
+    assert failure.value.code == "too_slow"
