@@ -1,5 +1,6 @@
 """PDF files, and text copied from one: lines joined again into paragraphs, pages' furniture dropped."""
 
+import datetime
 import io
 import re
 from pathlib import Path
@@ -18,6 +19,9 @@ from unionreports.importing import limits, pdf
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.reflow import looks_like_pdf_copy, reflow
 from unionreports.importing.services import read_report, source_lines
+from unionreports.rendering.pdf import render_pdf
+from unionreports.rendering.text import render_text
+from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -301,3 +305,17 @@ def test_a_pdf_is_read_in_a_bounded_time(monkeypatch):
     with pytest.raises(ImportFailed) as failure:
         read_report(PDF.name, PDF.read_bytes())
     assert failure.value.code == "too_slow"
+
+
+@pytest.mark.django_db
+def test_a_report_printed_to_pdf_by_the_app_reads_back_into_its_parts(demo_report):
+    document = compose_report(Report.objects.with_document_data().get(pk=demo_report.pk))
+    imported = read_report("bao-cao.pdf", render_pdf(document, draft=False))
+    assert imported.notices == ("pdf",)
+    assert [(s.number, s.title) for s in imported.document.sections()] == [
+        (s.number, s.title) for s in document.sections()
+    ]
+    assert (imported.number, imported.date) == (3, datetime.date(2023, 3, 5))
+    assert imported.document.signature.name == document.signature.name
+    ours = render_text(imported.document, draft=False)
+    assert share_in_order(render_text(document, draft=False), ours) >= 0.97

@@ -35,8 +35,9 @@ STARTS_BLOCK = re.compile(
 )
 DATE_LINE = re.compile(r",\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
-WORD = re.compile(r"[^\W\d_]+$")
 FIRST_WORD = re.compile(r"^[^\W\d_]+")
+# The fewest lines of a page, between two of its running headers.
+PAGE_LINES = 15
 # Most lines of a paragraph are filled to this share of the page's width or more.
 FULL = 0.75
 
@@ -73,7 +74,9 @@ def reflow(lines: list[str]) -> Reflowed:
     dropped = numbers | running
     kept = [i for i in kept if i not in running]
     width = _width([lines[i].strip() for i in kept])
-    paragraphs: list[tuple[list[int], str]] = []
+    # Each paragraph's lines and the pieces of its text, joined once at the end: adding each line
+    # to the paragraph's text would copy it again for every line.
+    paragraphs: list[tuple[list[int], list[str]]] = []
     last = -1
     for i in kept:
         text = lines[i].strip()
@@ -83,13 +86,15 @@ def reflow(lines: list[str]) -> Reflowed:
             j in dropped or "\f" in lines[j] for j in gap
         )
         if paragraphs and not broken and _continues(lines[last].strip(), text, width):
-            indices, previous = paragraphs[-1]
-            paragraphs[-1] = ([*indices, i], _join(previous, text))
+            indices, pieces = paragraphs[-1]
+            indices.append(i)
+            pieces[-1], joint = _joint(pieces[-1], text)
+            pieces += [joint, text]
         else:
-            paragraphs.append(([i], text))
+            paragraphs.append(([i], [text]))
         last = i
     changed = len(paragraphs) != sum(1 for line in lines if line.strip())
-    return Reflowed(paragraphs, changed)
+    return Reflowed([(indices, "".join(pieces)) for indices, pieces in paragraphs], changed)
 
 
 def _width(filled: list[str]) -> int:
@@ -121,16 +126,23 @@ def _continues(line: str, following: str, width: int) -> bool:
     return full and not SENTENCE_END.search(line)
 
 
-def _join(previous: str, text: str) -> str:
-    """`previous` and `text` as one paragraph, a word split between them mended."""
+def _joint(previous: str, text: str) -> tuple[str, str]:
+    """The line `previous` and what goes between it and the next line, `text`, of its paragraph:
+    a space, or nothing where the line's end split a word (its hyphen dropped)."""
     hyphen = previous.endswith("-") and not previous.endswith(" -")
-    before = WORD.search(previous[:-1] if hyphen else previous)
+    before = _last_word(previous[:-1] if hyphen else previous)
     after = FIRST_WORD.match(text)
-    if before and after and _mends(before.group(), after.group(), hyphen=hyphen):
-        return (previous[:-1] if hyphen else previous) + text
+    if before and after and _mends(before, after.group(), hyphen=hyphen):
+        return (previous[:-1] if hyphen else previous), ""
     if hyphen:  # "2017-" "2022", "kinh tế-" "xã hội": a hyphen of the text
-        return previous + text
-    return f"{previous} {text}"
+        return previous, ""
+    return previous, " "
+
+
+def _last_word(line: str) -> str:
+    """The word that ends `line`, if it ends with a word (not a figure or a mark)."""
+    words = line.rsplit(None, 1)
+    return words[-1] if words and words[-1].isalpha() else ""
 
 
 def _mends(head: str, tail: str, *, hyphen: bool) -> bool:
@@ -158,13 +170,18 @@ def _running_lines(lines: list[str], kept: list[int], numbers: set[int]) -> set[
     shapes = {
         i: _shape(lines[i]) for i in kept if len(lines[i].strip()) <= 150 and not STARTS_BLOCK.match(lines[i])
     }
-    counts = Counter(shapes.values())
+    places: dict[str, list[int]] = {}
+    for n, i in enumerate(kept):
+        if i in shapes:
+            places.setdefault(shapes[i], []).append(n)
     counts_near = Counter(shape for i, shape in shapes.items() if i in near_break)
-    running = {
-        i
-        for i, shape in shapes.items()
-        if counts[shape] >= 2 and (counts_near[shape] >= 2 if breaks else counts[shape] >= 3)
-    }
+    running = set()
+    for i, shape in shapes.items():
+        found = places[shape]
+        # Without breaks, a page's worth of lines at least between one and the next.
+        spread = all(b - a >= PAGE_LINES for a, b in itertools.pairwise(found))
+        if len(found) >= 2 and (counts_near[shape] >= 2 if breaks else len(found) >= 3 and spread):
+            running.add(i)
     heading = set(kept[:3])
     firsts: dict[str, int] = {}
     for i in sorted(running):
