@@ -75,6 +75,20 @@ def test_a_syllable_split_by_the_line_end_is_mended():
         (["nhiệm kỳ 2017-", "2022 đã qua"], "nhiệm kỳ 2017-2022 đã qua"),
         (["tình anh", "em đồng chí"], "tình anh em đồng chí"),  # two syllables: not mended
         (["hoạt động của tổ chức", "công đoàn"], "hoạt động của tổ chức công đoàn"),
+        # Words that start a block only as written in a header or a heading go on a sentence.
+        (["tổng", "số đoàn viên là 86"], "tổng số đoàn viên là 86"),
+        (["thực hiện các", "mục tiêu: đoàn kết"], "thực hiện các mục tiêu: đoàn kết"),
+        (
+            [
+                "Tặng quà cho đoàn viên ốm đau, gia đình có hoàn cảnh khó khăn với tổng số tiền",
+                "45.600.000 đồng.",
+            ],
+            "Tặng quà cho đoàn viên ốm đau, gia đình có hoàn cảnh khó khăn với tổng số tiền 45.600.000 đồng.",
+        ),
+        (
+            ["theo Kế hoạch của Công đoàn Viên chức tỉnh", "ngày 10 tháng 3 năm 2023"],
+            "theo Kế hoạch của Công đoàn Viên chức tỉnh ngày 10 tháng 3 năm 2023",
+        ),
     ],
 )
 def test_words_across_a_line_end(lines, joined):

@@ -26,14 +26,16 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}(?:\s*/\s*\d{1,4})?|(?:trang|page)\s+\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
-# A line that starts a block of its own: a bullet, a number or letter, a part or article.
+# A line that starts a block of its own: a bullet; a number or letter ("1.", "1.2.", "(1)", "a)"),
+# not a figure ("45.600.000 đồng"); a Roman figure; a division; "Số:", "Nơi nhận", "TM." (in
+# the capitals they are written with: "số", "mục" go on a sentence as often as not).
 STARTS_BLOCK = re.compile(
-    r"^\s*(?:[-–—•+*▪●◦·]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[IVXLC]{1,5}\s*[.)/-]\s|"
-    r"(?:phần|chương|điều|mục)\s+\S+\s*[.:]|"
-    r"(?:số|nơi nhận|tm|t/m|kt|q|ký|kí)\b\.?\s*[:.]?)",
-    re.IGNORECASE,
+    r"^\s*(?:[-–—•+*▪●◦·]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\)\s|[IVXLC]{1,5}\s*[.)/-]\s|"
+    r"(?:Phần|PHẦN|Chương|CHƯƠNG|Điều|ĐIỀU|Mục|MỤC)\s+\S+\s*[.:]|"
+    r"Số\s*:|Số\s+\d|Nơi nhận|NƠI NHẬN|(?:TM|T/M|KT|Q)\.?\s)"
 )
-DATE_LINE = re.compile(r",\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+", re.IGNORECASE)
+# "Hà Tĩnh, ngày 15 tháng 6 năm 2023", the figures perhaps dots in a draft; nothing after it.
+DATE_LINE = re.compile(r"^[^,]{2,80},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 FIRST_WORD = re.compile(r"^[^\W\d_]+")
 # The fewest lines of a page, between two of its running headers.

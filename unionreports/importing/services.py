@@ -22,7 +22,7 @@ from . import limits
 from .docx import paragraph_texts, read_docx
 from .lines import ImportFailed
 from .outline import Imported, Leftover, fold, parse
-from .pdf import pdf_text, read_pdf
+from .pdf import read_pdf
 from .text import decode, read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
@@ -77,8 +77,8 @@ def read_report(name: str, data: bytes) -> Imported:
         )
     if kind is None:
         raise ImportFailed(WRONG_TYPE, code="wrong_type")
-    if kind == "pdf" or data[:1024].lstrip().startswith(PDF_SIGNATURE):
-        if PDF_SIGNATURE not in data[:1024]:
+    if kind == "pdf" or is_pdf(data):
+        if not is_pdf(data):
             raise ImportFailed(_("This file is not a PDF."), code="not_pdf")
         lines, author, notices = read_pdf(data)
     elif kind == "docx" or data.startswith(b"PK\x03\x04"):
@@ -103,11 +103,16 @@ def source_lines(data: bytes) -> list[str]:
 
     Call it on data `read_report` has read: it raises nothing for those.
     """
-    if data[:1024].lstrip().startswith(PDF_SIGNATURE):
-        return pdf_text(data)[0].replace("\f", "").split("\n")
+    if is_pdf(data):
+        # A PDF's spaces are where its glyphs stand, not as typed: its paragraphs as read.
+        return [line.text for line in read_pdf(data)[0]]
     if data.startswith(b"PK\x03\x04"):
         return paragraph_texts(data)  # the reader folds spaces
     return decode(data)[0].split("\n")
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(PDF_SIGNATURE)
 
 
 def check_size(size: int) -> None:

@@ -1,7 +1,8 @@
 """Plain text and Markdown: Word's "Plain Text" export, hand-typed text, Pandoc's Markdown.
 
 Word writes a footnote's call as "[footnoteRef:1]" and its text as "[1: …]", usually just
-after the paragraph; Markdown writes "[^1]" and "[^1]: …", or inline "^[…]".
+after the paragraph; Markdown writes "[^1]" and "[^1]: …", or inline "^[…]". Text copied from a
+PDF is joined again into paragraphs (`reflow`), and text in TCVN3 or VNI converted (`legacy`).
 """
 
 import re
