@@ -24,25 +24,33 @@ def detect(text: str) -> str | None:
     """TCVN3 or VNI when `text` reads as Vietnamese only once converted from it; else None."""
     words = _words(text)
     best, best_score = None, 0.0
-    for encoding, convert in CONVERT.items():
-        changed = [(word, convert(word)) for word in words]
-        changed = [(word, converted) for word, converted in changed if converted != word]
-        if len(changed) < 3:
+    for encoding in CONVERT:
+        changed, after, before = _syllables(words, encoding)
+        if changed < 3:
             continue
-        after = sum(is_syllable(converted) for _word, converted in changed) / len(changed)
-        before = sum(is_syllable(word) for word, _converted in changed) / len(changed)
-        if after >= AFTER and before <= BEFORE and after > best_score:
-            best, best_score = encoding, after
+        if after >= AFTER * changed and before <= BEFORE * changed and after / changed > best_score:
+            best, best_score = encoding, after / changed
     return best
 
 
 def reads_better(text: str, encoding: str) -> bool:
     """Whether the words of `text` a conversion from `encoding` changes read as Vietnamese more
     often after it than before: text set in a legacy font but typed in Unicode does not."""
-    changed = [(word, CONVERT[encoding](word)) for word in _words(text)]
-    changed = [(word, converted) for word, converted in changed if converted != word]
-    after = sum(is_syllable(converted) for _word, converted in changed)
-    return after > sum(is_syllable(word) for word, _converted in changed)
+    _changed, after, before = _syllables(_words(text), encoding)
+    return after > before
+
+
+def _syllables(words: list[str], encoding: str) -> tuple[int, int, int]:
+    """How many of `words` a conversion changes, and how many of those are syllables after it
+    and before."""
+    changed = after = before = 0
+    for word in words:
+        converted = CONVERT[encoding](word)
+        if converted != word:
+            changed += 1
+            after += is_syllable(converted)
+            before += is_syllable(word)
+    return changed, after, before
 
 
 def share_of_syllables(text: str) -> float:
