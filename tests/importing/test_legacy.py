@@ -6,6 +6,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
 
 from unionreports.importing.services import read_report, source_lines
 from unionreports.lib.legacy_vietnamese import LETTERS, from_tcvn3, from_vni, to_tcvn3, to_vni
@@ -85,6 +88,7 @@ def test_a_text_file_in_a_legacy_encoding_reads_as_unicode(name, data, notice):
     text = "\n".join(source_lines(data))
     assert "Ban Chấp hành gồm 7 đồng chí; trong nhiệm kỳ có 02 đồng chí chuyển công tác." in text
     assert "Nguyễn Văn An" in text
+    assert "Số: 03/BC-CĐCS" in text
     assert imported.document.signature.name == "Nguyễn Văn An"
 
 
@@ -212,3 +216,36 @@ def test_unicode_typed_in_a_legacy_font_is_left_as_it_is():
     imported = read_report("bao-cao.docx", legacy_docx(runs))
     assert imported.notices == ()
     assert imported.document.signature.name == "Nguyễn Văn An"
+
+
+@pytest.mark.django_db
+def test_the_preview_and_the_command_say_the_text_was_converted(
+    client, secretary, demo_report, tmp_path, capsys
+):
+    organization, term = demo_report.term.organization, demo_report.term
+    client.force_login(secretary)
+    data = tcvn3_bytes(REPORT)
+    response = client.post(
+        reverse("importing:upload", args=[organization.pk]),
+        {"term": term.pk, "file": SimpleUploadedFile("bao-cao.txt", data)},
+    )
+    page = response.content.decode()
+    assert "Văn bản dùng bảng mã TCVN3 (ABC) và đã được chuyển sang Unicode." in page
+    assert "VỀ NHÂN SỰ BAN CHẤP HÀNH" in page
+    path = tmp_path / "bao-cao.txt"
+    path.write_bytes(to_vni(REPORT).encode("cp1252"))
+    call_command("import_report", str(path), "--term", str(term.pk))
+    assert "note: Văn bản dùng bảng mã VNI và đã được chuyển sang Unicode." in capsys.readouterr().out
+
+
+def test_a_pdf_printed_from_a_word_file_in_tcvn3_fonts_reads_as_unicode(tmp_path, soffice):
+    """Capitals typed with Caps Lock (a PDF does not tell which font was the capitals font)."""
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(legacy_docx([[(to_tcvn3(line), ".VnTime")] for line in REPORT.strip().split("\n")]))
+    imported = read_report("bao-cao.pdf", soffice(source, "pdf").read_bytes())
+    assert set(imported.notices) == {"pdf", "tcvn3"}
+    assert imported.document.signature.name == "Nguyễn Văn An"
+    assert [part.title.casefold() for part in imported.document.parts] == [
+        "về nhân sự ban chấp hành",
+        "kết quả công tác chỉ đạo, điều hành",
+    ]

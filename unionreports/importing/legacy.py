@@ -7,7 +7,7 @@ is never converted.
 
 import re
 
-from unionreports.lib.legacy_vietnamese import from_tcvn3, from_vni
+from unionreports.lib.legacy_vietnamese import TCVN3_TO_UNICODE, from_tcvn3, from_vni
 from unionreports.proofreading.syllables import is_syllable
 
 TCVN3, VNI = "tcvn3", "vni"
@@ -71,8 +71,7 @@ def _words(text: str) -> list[str]:
 
 
 def convert(text: str, encoding: str, *, capitals: bool = False) -> str:
-    """`text` in Unicode; a line typed with Caps Lock in TCVN3's lower-case font ("B¸O C¸O",
-    its ASCII letters capitals) is put in capitals whole."""
+    """`text` in Unicode; `capitals` for a run in TCVN3's capitals font (.VnTimeH)."""
     if encoding == VNI:
         return from_vni(text)
     if capitals:
@@ -80,9 +79,18 @@ def convert(text: str, encoding: str, *, capitals: bool = False) -> str:
     return "\n".join(_capitals_kept(line) for line in text.split("\n"))
 
 
+# A capital typed after a lower-case letter's byte: "B¸O", "CHÊP" (a line typed with Caps Lock;
+# "C§CS" is "CĐCS", Đ being one of TCVN3's capitals).
+CAPS_LOCK = re.compile(
+    "[" + re.escape("".join(code for code, letter in TCVN3_TO_UNICODE.items() if letter.islower())) + "][A-Z]"
+)
+
+
 def _capitals_kept(line: str) -> str:
-    letters = ASCII_LETTERS.findall(line)
+    """A line typed with Caps Lock in TCVN3's lower-case font ("B¸O C¸O": its ASCII letters
+    capitals, the others lower-case bytes) is put in capitals whole."""
     converted = from_tcvn3(line)
-    if len(letters) >= 3 and all(letter.isupper() for letter in letters) and converted != line:
+    letters = ASCII_LETTERS.findall(line)
+    if all(letter.isupper() for letter in letters) and CAPS_LOCK.search(line) and converted != line:
         return converted.upper()
     return converted
