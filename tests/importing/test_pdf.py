@@ -333,3 +333,12 @@ def test_a_report_printed_to_pdf_by_the_app_reads_back_into_its_parts(demo_repor
     assert imported.document.signature.name == document.signature.name
     ours = render_text(imported.document, draft=False)
     assert share_in_order(render_text(document, draft=False), ours) >= 0.97
+
+
+def test_a_running_footer_with_the_page_number_in_it_is_dropped():
+    text = COPY.read_text(encoding="utf-8")
+    for n in (1, 2, 3):
+        text = text.replace(f"- {n} -", f"Báo cáo kiểm điểm BCH nhiệm kỳ 2017 - 2023 – Trang {n}/3\n- {n} -")
+    found = paragraphs(text)
+    assert not [p for p in found if "Trang" in p]
+    assert found[-3:] == ["TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "Nguyễn Thị Hoa"]
