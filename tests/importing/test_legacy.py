@@ -1,7 +1,9 @@
 """Text in TCVN3 (ABC) and VNI: the tables, both ways, and files in them read as Unicode."""
 
 import io
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import docx
@@ -249,3 +251,32 @@ def test_a_pdf_printed_from_a_word_file_in_tcvn3_fonts_reads_as_unicode(tmp_path
         "về nhân sự ban chấp hành",
         "kết quả công tác chỉ đạo, điều hành",
     ]
+
+
+def test_a_footnote_in_a_legacy_font_is_converted_too(demo_report):
+    from unionreports.rendering.docx import render_docx
+    from unionreports.reports.compose import compose_report
+    from unionreports.reports.models import Report
+
+    data = render_docx(compose_report(Report.objects.with_document_data().get(pk=demo_report.pk)))
+    package = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for info in package.infolist():
+            content = package.read(info)
+            if info.filename in ("word/document.xml", "word/footnotes.xml"):
+                xml = content.decode()
+                # Every run in .VnTime, its text in TCVN3.
+                xml = re.sub(r"<w:rFonts [^>]*/>", "", xml)
+                xml = xml.replace(
+                    "<w:r>", '<w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr>'
+                )
+                xml = re.sub(
+                    r"(<w:t(?: [^>]*)?>)([^<]*)", lambda m: m.group(1) + to_tcvn3(m.group(2).lower()), xml
+                )
+                content = xml.encode()
+            copy.writestr(info, content)
+    imported = read_report("bao-cao.docx", out.getvalue())
+    assert "tcvn3" in imported.notices
+    notes = [note.text for note in imported.document.footnotes()]
+    assert any("đồng chí trương thiết hùng" in note for note in notes)

@@ -106,7 +106,10 @@ def paragraph_texts(data: bytes) -> list[str]:
 
 
 def _lines(document, fonts: "Fonts") -> list[Line]:
-    notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
+    notes = {
+        **_notes(document, RT.ENDNOTES, "w:endnote", fonts),
+        **_notes(document, RT.FOOTNOTES, "w:footnote", fonts),
+    }
     numbering = Numbering(document)
     styles = Styles(document)
     lines: list[Line] = []
@@ -231,7 +234,7 @@ def _runs(p, notes: dict[str, str], fonts: "Fonts") -> list[list[Inline]]:
     return pieces
 
 
-def _notes(document, reltype: str, tag: str) -> dict[str, str]:
+def _notes(document, reltype: str, tag: str, fonts: "Fonts") -> dict[str, str]:
     """Footnote (or endnote) texts by id; ids are prefixed "f" or "e" to keep them apart."""
     prefix = "e" if tag == "w:endnote" else "f"
     for rel in document.part.rels.values():
@@ -242,11 +245,18 @@ def _notes(document, reltype: str, tag: str) -> dict[str, str]:
                 if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
                 text = " ".join(
-                    "".join(t.text or "" for t in p.iter(W_T) if not _in_deleted(t)) for p in note.iter(W_P)
+                    "".join(fonts.text(t, _style_id(p)) for t in p.iter(W_T) if not _in_deleted(t))
+                    for p in note.iter(W_P)
                 )
                 notes[prefix + note.get(W_ID, "")] = text.strip()
             return notes
     return {}
+
+
+def _style_id(p) -> str | None:
+    """The paragraph style of a w:p parsed without python-docx."""
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(W_VAL) if style is not None else None
 
 
 def _in_deleted(element) -> bool:
