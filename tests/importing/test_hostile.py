@@ -121,3 +121,22 @@ def test_thousands_of_captions_in_capitals_are_each_looked_at_a_bounded_number_o
     parsed = outline.parse([make_line([line]) for line in lines])
     assert [part.title for part in parsed.document.parts] == ["KẾT QUẢ CÔNG TÁC"]
     assert calls <= 10 * len(lines)
+
+
+def test_text_copied_from_a_pdf_is_joined_in_time_linear_in_its_size(monkeypatch):
+    """Each line is joined to the one before it, not to the paragraph so far (which would copy
+    the paragraph again for every line); the last word of a line is found without a scan back
+    from each of its letters."""
+    from unionreports.importing import reflow
+
+    looked_at = []
+    joint = reflow._joint
+    monkeypatch.setattr(
+        reflow, "_joint", lambda previous, text: looked_at.append(len(previous)) or joint(previous, text)
+    )
+    line = "Ban Chấp hành đã lãnh đạo thực hiện tốt các nhiệm vụ của công đoàn cơ sở trong"
+    lines = [line] * 12_000 + ["x" * 300_000 + "-", "nh" + "y" * 300_000]
+    ((_indices, paragraph),) = reflow.reflow(lines).paragraphs
+    assert len(paragraph) > 1_500_000
+    assert max(looked_at) <= 300_001
+    assert sum(looked_at) <= 2 * sum(map(len, lines))

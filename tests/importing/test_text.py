@@ -224,7 +224,8 @@ def test_the_header_signature_and_distribution_list_are_read():
 @pytest.mark.parametrize(
     ("name", "data", "code"),
     [
-        ("report.pdf", b"%PDF-1.7 ...", "wrong_type"),
+        ("report.pdf", b"%PDF-1.7 ...", "damaged"),
+        ("report.png", b"\x89PNG\r\n\x1a\n", "wrong_type"),
         ("report.txt", b"", "empty"),
         ("report.txt", "Báo cáo".encode("cp1258") + b"\xff\xfe\xfa", "not_utf8"),
         ("report.txt", b"Just a shopping list\nmilk\n", "no_parts"),

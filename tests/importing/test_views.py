@@ -110,7 +110,7 @@ def test_a_changed_preview_is_refused(client, secretary, union):
 def test_a_file_that_is_not_a_report_gets_its_message_in_vietnamese(client, secretary, union):
     organization, term = union
     client.force_login(secretary)
-    response = upload(client, organization, term, name="anh.pdf", data=b"%PDF-1.7")
+    response = upload(client, organization, term, name="anh.png", data=b"\x89PNG\r\n\x1a\n")
     assert response.status_code == 200
     assert "Chỉ nhập được" in response.content.decode()
 

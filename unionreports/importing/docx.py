@@ -23,8 +23,10 @@ from unionreports.document import Footnote, Inline, inline_markup
 from unionreports.lib.vietnamese import to_roman
 
 from . import limits
+from .legacy import TCVN3, VNI, convert, reads_better
 from .lines import ImportFailed, Line, make_line
-from .text import read_text
+from .reflow import looks_like_pdf_copy, reflow
+from .text import text_lines
 
 # The parts of a package that hold markup; the others (pictures, embedded files) are not read.
 MARKUP = (".xml", ".rels")
@@ -49,29 +51,65 @@ SKIPPED = {
 HEADING_STYLE = re.compile(r"heading\s*(\d)|^title$", re.IGNORECASE)
 
 
-def read_docx(data: bytes) -> tuple[list[Line], str]:
-    """The lines of the document, and its author as its properties give it."""
+def read_docx(data: bytes) -> tuple[list[Line], str, tuple[str, ...]]:
+    """The lines of the document, its author as its properties give it, and what was done to
+    read it (`services.READING_NOTICES`): runs in TCVN3 or VNI fonts converted, lines copied from a PDF
+    joined."""
     document = _open(data)
     try:
-        lines = _lines(document)
+        fonts = Fonts(document)
+        lines = _lines(document, fonts)
     except (etree.LxmlError, InvalidXmlError, ValueError, KeyError) as error:
         # Footnotes, numbering or styles that Word would not have written.
         raise _damaged() from error
+    notices = tuple(sorted(fonts.converted))
     if any("[footnoteRef:" in line.text for line in lines):
         # Text pasted from Word's text export keeps its footnotes as "[footnoteRef:1]" and
         # "[1: …]": read those as the text importer does (such text has no heading styles).
-        lines = read_text("\n".join(inline_markup(line.content) for line in lines).encode(), markdown=False)
-    return lines, document.core_properties.author or ""
+        text = "\n".join(inline_markup(line.content) for line in lines)
+        lines, reflowed = text_lines(text, markdown=False)
+    else:
+        lines, reflowed = _reflowed(lines)
+    return lines, document.core_properties.author or "", (*notices, "pdf_copy") if reflowed else notices
+
+
+def _reflowed(lines: list[Line]) -> tuple[list[Line], bool]:
+    """Paragraphs pasted from a PDF a line each (and not styled as headings) joined again."""
+    texts = [line.text for line in lines]
+    if any(line.heading for line in lines) or not looks_like_pdf_copy(texts):
+        return lines, False
+    joined: list[Line] = []
+    for indices, text in reflow(texts).paragraphs:
+        group = [lines[i] for i in indices]
+        if len(group) == 1 or len({line.cell for line in group}) > 1:
+            joined += group
+        elif all(len(line.content) == 1 for line in group):
+            joined.append(make_line([text], 0, group[0].cell))
+        else:  # footnotes: kept where they were, the text joined with spaces
+            parts: list[Inline] = []
+            for line in group:
+                parts += [*line.content, " "]
+            joined.append(make_line(parts, 0, group[0].cell))
+    return [line for line in joined if line is not None], True
 
 
 def paragraph_texts(data: bytes) -> list[str]:
-    """The text of each paragraph of the body and of tables' cells, spaces as typed."""
+    """The text of each paragraph of the body and of tables' cells, spaces as typed (text in
+    TCVN3 or VNI fonts converted)."""
     document = _open(data)
-    return ["".join(t.text or "" for t in p.iter(W_T)) for p, _cell in _paragraphs(document.element.body)]
+    fonts = Fonts(document)
+    return [
+        "".join(fonts.text(t, style) for t in p.iter(W_T))
+        for p, _cell in _paragraphs(document.element.body)
+        for style in [p.style]
+    ]
 
 
-def _lines(document) -> list[Line]:
-    notes = {**_notes(document, RT.ENDNOTES, "w:endnote"), **_notes(document, RT.FOOTNOTES, "w:footnote")}
+def _lines(document, fonts: "Fonts") -> list[Line]:
+    notes = {
+        **_notes(document, RT.ENDNOTES, "w:endnote", fonts),
+        **_notes(document, RT.FOOTNOTES, "w:footnote", fonts),
+    }
     numbering = Numbering(document)
     styles = Styles(document)
     lines: list[Line] = []
@@ -79,7 +117,7 @@ def _lines(document) -> list[Line]:
     for p, cell in _paragraphs(document.element.body):
         style = styles.get(p.style)
         prefix = numbering.label(_num_pr(p.pPr) or style.num_pr)
-        for index, parts in enumerate(_runs(p, notes)):
+        for index, parts in enumerate(_runs(p, notes, fonts)):
             if index == 0 and prefix:
                 parts.insert(0, f"{prefix} ")
             line = make_line(parts, style.heading, cell)
@@ -168,7 +206,7 @@ def _paragraphs(parent, tables=None):
                 yield from _paragraphs(content, tables)
 
 
-def _runs(p, notes: dict[str, str]) -> list[list[Inline]]:
+def _runs(p, notes: dict[str, str], fonts: "Fonts") -> list[list[Inline]]:
     """The paragraph's text and footnotes, split where a line break was typed."""
     pieces: list[list[Inline]] = [[]]
 
@@ -178,7 +216,7 @@ def _runs(p, notes: dict[str, str]) -> list[list[Inline]]:
             if tag in SKIPPED or not isinstance(tag, str):
                 continue
             if tag == W_T:
-                pieces[-1].append(child.text or "")
+                pieces[-1].append(fonts.text(child, p.style))
             elif tag == W_TAB:
                 pieces[-1].append(" ")
             elif tag == W_NO_BREAK_HYPHEN:
@@ -196,7 +234,7 @@ def _runs(p, notes: dict[str, str]) -> list[list[Inline]]:
     return pieces
 
 
-def _notes(document, reltype: str, tag: str) -> dict[str, str]:
+def _notes(document, reltype: str, tag: str, fonts: "Fonts") -> dict[str, str]:
     """Footnote (or endnote) texts by id; ids are prefixed "f" or "e" to keep them apart."""
     prefix = "e" if tag == "w:endnote" else "f"
     for rel in document.part.rels.values():
@@ -207,11 +245,18 @@ def _notes(document, reltype: str, tag: str) -> dict[str, str]:
                 if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
                 text = " ".join(
-                    "".join(t.text or "" for t in p.iter(W_T) if not _in_deleted(t)) for p in note.iter(W_P)
+                    "".join(fonts.text(t, _style_id(p)) for t in p.iter(W_T) if not _in_deleted(t))
+                    for p in note.iter(W_P)
                 )
                 notes[prefix + note.get(W_ID, "")] = text.strip()
             return notes
     return {}
+
+
+def _style_id(p) -> str | None:
+    """The paragraph style of a w:p parsed without python-docx."""
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(W_VAL) if style is not None else None
 
 
 def _in_deleted(element) -> bool:
@@ -354,3 +399,111 @@ def _num_pr(ppr) -> tuple[str, int] | None:
         return None
     ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
     return str(num_pr.numId.val), ilvl
+
+
+W_R, W_RPR, W_RFONTS, W_RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rFonts"), qn("w:rStyle")
+W_HANSI, W_ASCII = qn("w:hAnsi"), qn("w:ascii")
+
+
+def legacy_font(name: str) -> tuple[str, bool] | None:
+    """(encoding, capitals) of a font of the legacy encodings: ".VnTime" is TCVN3, ".VnTimeH"
+    its capitals; "VNI-Times" is VNI; None for any other font."""
+    if name.startswith(".Vn"):
+        return TCVN3, name.endswith("H")
+    if name.upper().startswith("VNI-") or name.upper().startswith("VNI "):
+        return VNI, False
+    return None
+
+
+class Fonts:
+    """The font a run of text is set in (its own, its character style's, its paragraph style's,
+    or the document's default), for the text of runs set in TCVN3 and VNI fonts.
+
+    Characters beyond ASCII take the "hAnsi" font of a run, ASCII the "ascii" one: the first
+    given is the font of the run's legacy text. Each style is worked out once.
+    """
+
+    def __init__(self, document):
+        root = document.styles.element
+        self.by_id = {element.get(W_STYLE_ID): element for element in root.iterchildren(W_STYLE)}
+        default = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{W_RPR}")
+        self.default = _font(default) or ""
+        # The style of a paragraph that names none.
+        self.normal = next(
+            (
+                element.get(W_STYLE_ID)
+                for element in root.iterchildren(W_STYLE)
+                if element.get(W_TYPE) == "paragraph" and element.get(qn("w:default")) in ("1", "true", "on")
+            ),
+            None,
+        )
+        self.known: dict[str | None, str] = {}
+        # The encodings of the runs converted.
+        self.converted: set[str] = set()
+        # The encodings whose runs read better converted (runs typed in Unicode in a legacy font
+        # do not), judged on the document's runs in each.
+        samples: dict[str, list[str]] = {}
+        for p in document.element.body.iter(W_P):
+            for t in p.iter(W_T):
+                text = t.text or ""
+                if not text.isascii() and (legacy := legacy_font(self.run(t.getparent(), p.style))):
+                    samples.setdefault(legacy[0], []).append(text)
+        self.encodings = {
+            encoding for encoding, texts in samples.items() if reads_better(" ".join(texts), encoding)
+        }
+
+    def text(self, t, paragraph_style: str | None) -> str:
+        """The text of the w:t element `t`, in Unicode."""
+        text = t.text or ""
+        if text.isascii():  # the same in every encoding
+            return text
+        legacy = legacy_font(self.run(t.getparent(), paragraph_style))
+        if legacy is None or legacy[0] not in self.encodings or not _windows_characters(text):
+            # A letter beyond code page 1252 is Unicode typed in a legacy font: left as it is.
+            return text
+        encoding, capitals = legacy
+        self.converted.add(encoding)
+        return convert(text, encoding, capitals=capitals)
+
+    def run(self, run, paragraph_style: str | None) -> str:
+        properties = run.find(W_RPR) if run is not None and run.tag == W_R else None
+        if font := _font(properties):
+            return font
+        if properties is not None and (character := properties.find(W_RSTYLE)) is not None:
+            if font := self.style(character.get(W_VAL), default=""):
+                return font
+        return self.style(paragraph_style or self.normal)
+
+    def style(self, style_id: str | None, default: str | None = None) -> str:
+        """The font a style (or those it is based on, or the document's default) sets."""
+        if style_id in self.known:
+            return self.known[style_id] or (self.default if default is None else default)
+        chain, seen, font = [], set(), ""
+        style = self.by_id.get(style_id)
+        while style is not None and (key := style.get(W_STYLE_ID)) not in seen:
+            if key in self.known:
+                font = self.known[key]
+                break
+            seen.add(key)
+            chain.append(key)
+            if font := _font(style.find(W_RPR)):
+                break
+            style = self.by_id.get(_val(style, "w:basedOn", ""))
+        for key in [style_id, *chain]:
+            self.known[key] = font
+        return font or (self.default if default is None else default)
+
+
+def _windows_characters(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _font(properties) -> str:
+    fonts = properties.find(W_RFONTS) if properties is not None else None
+    if fonts is None:
+        return ""
+    return fonts.get(W_HANSI) or fonts.get(W_ASCII) or ""

@@ -25,7 +25,7 @@ class ImportForm(CrispyMixin, forms.Form):
     term = forms.ModelChoiceField(Term.objects.none(), label=_("Term"), empty_label=None)
     file = forms.FileField(
         label=_("File"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt,.md"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt,.md"}),
         error_messages={"empty": _("The file is empty.")},
     )
 
@@ -35,7 +35,7 @@ class ImportForm(CrispyMixin, forms.Form):
         self.fields["term"].label_from_instance = lambda term: term.years
         # Formatted here, in the language of the request.
         self.fields["file"].help_text = _(
-            "A Word document (.docx), text (.txt) or Markdown (.md), at most %(mb)s MB."
+            "A Word document (.docx), a PDF with its text, text (.txt) or Markdown (.md), at most %(mb)s MB."
         ) % {"mb": MAX_BYTES // (1024 * 1024)}
 
     def clean_file(self):

@@ -25,6 +25,15 @@ PARAGRAPHS = 5_000
 SECTIONS = 500
 ITEMS = 500
 FOOTNOTES = 500
+# Pages of a PDF: a report runs to a few dozen.
+PDF_PAGES = 300
+# What one stream of a PDF (a page's text, a picture) may unpack to, and how many operators and
+# operands a page may draw: a page of a report unpacks to some 10 kB and draws a few hundred.
+# pypdf reads some 20,000 a second, so one page costs a few seconds at most.
+PDF_STREAM_BYTES = 4 * 1024 * 1024
+PDF_PAGE_OPERATIONS = 100_000
+# Reading a PDF's text stops after this long (checked between pages): a report's takes a second.
+PDF_SECONDS = 10
 
 
 def unpacked_too_large() -> ImportFailed:
@@ -41,6 +50,28 @@ def check_characters(count: int) -> None:
             % {"limit": number_format(CHARACTERS, force_grouping=True)},
             code="too_long",
         )
+
+
+def check_pdf_pages(count: int) -> None:
+    if count > PDF_PAGES:
+        raise ImportFailed(
+            _("The PDF has more than %(limit)s pages; a report has far fewer.") % {"limit": PDF_PAGES},
+            code="too_many_pages",
+        )
+
+
+def pdf_too_large() -> ImportFailed:
+    return ImportFailed(_("The PDF unpacks to more than a report can hold."), code="too_large")
+
+
+def pdf_too_slow() -> ImportFailed:
+    return ImportFailed(
+        _(
+            "Reading the text of this PDF takes too long. Import the Word document it was made from, "
+            "or save the PDF again and retry."
+        ),
+        code="too_slow",
+    )
 
 
 def check_paragraphs(count: int) -> None:

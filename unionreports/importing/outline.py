@@ -111,6 +111,8 @@ class Imported:
     replaced: tuple[str, ...] = ()
     # (full name, role, the rest of the row) of each row of a table of the committee, as written.
     committee: tuple[tuple[str, str, str], ...] = ()
+    # What was done to the file's text to read it (`services.READING_NOTICES`): "pdf", "tcvn3", …
+    notices: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -123,6 +125,7 @@ class Imported:
             "headings": [list(pair) for pair in self.headings],
             "replaced": list(self.replaced),
             "committee": [list(row) for row in self.committee],
+            "notices": list(self.notices),
         }
 
     @classmethod
@@ -139,6 +142,7 @@ class Imported:
             committee=tuple(
                 (str(name), str(role), str(rest)) for name, role, rest in data.get("committee", [])
             ),
+            notices=tuple(data.get("notices", ())),
         )
 
 

@@ -1,5 +1,6 @@
 """Reading an uploaded file into a report, and saving it: all of it in one transaction, or nothing."""
 
+import dataclasses
 import datetime
 import re
 from pathlib import PurePath
@@ -22,16 +23,41 @@ from . import limits
 from .docx import paragraph_texts, read_docx
 from .lines import ImportFailed
 from .outline import Imported, Leftover, fold, parse
+from .pdf import read_pdf
 from .text import decode, read_text
 
 # A report with pictures stays well below this; the text alone is a few dozen kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
-EXTENSIONS = {".docx": "docx", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+EXTENSIONS = {
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WRONG_TYPE = gettext_lazy(
-    "Only Word documents (.docx), text (.txt) and Markdown (.md) files can be imported. "
+    "Only Word documents (.docx), PDF files, text (.txt) and Markdown (.md) files can be imported. "
     "In Word, use “Save as” to make a .docx."
 )
+# What was done to a file's text to read it, told on the preview and by `import_report`.
+READING_NOTICES = {
+    "pdf": gettext_lazy(
+        "The text was read from a PDF: lines broken by the page were joined again, page numbers and "
+        "repeated headers were dropped. Check the paragraphs against the original."
+    ),
+    "pdf_copy": gettext_lazy(
+        "The text seems to have been copied from a PDF: broken lines were joined again, page numbers "
+        "and repeated headers were dropped."
+    ),
+    "tcvn3": gettext_lazy("The text uses the TCVN3 (ABC) encoding and was converted to Unicode."),
+    "vni": gettext_lazy("The text uses the VNI encoding and was converted to Unicode."),
+    "cp1258": gettext_lazy(
+        "The text was saved in the Windows Vietnamese code page (1258) and was read as such."
+    ),
+}
+PDF_SIGNATURE = b"%PDF-"
 
 
 def read_report(name: str, data: bytes) -> Imported:
@@ -52,16 +78,25 @@ def read_report(name: str, data: bytes) -> Imported:
         )
     if kind is None:
         raise ImportFailed(WRONG_TYPE, code="wrong_type")
-    if kind == "docx" or data.startswith(b"PK\x03\x04"):
+    if kind == "pdf" or is_pdf(data):
+        if not is_pdf(data):
+            raise ImportFailed(_("This file is not a PDF."), code="not_pdf")
+        lines, author, notices = read_pdf(data)
+    elif kind == "docx" or data.startswith(b"PK\x03\x04"):
         if not data.startswith(b"PK\x03\x04"):
             raise ImportFailed(_("This file is not a Word document (.docx)."), code="not_docx")
-        lines, author = read_docx(data)
+        lines, author, notices = read_docx(data)
     else:
-        lines, author = read_text(data, markdown=kind == "markdown"), ""
+        (lines, notices), author = read_text(data, markdown=kind == "markdown"), ""
     limits.check_lines(lines)
-    imported = parse(lines, author=author)
+    imported = dataclasses.replace(parse(lines, author=author), notices=notices)
     limits.check_outline(imported.document)
     return imported
+
+
+def reading_notices(imported: Imported) -> list[str]:
+    """What was done to the file's text to read it, in the user's language."""
+    return [str(READING_NOTICES[code]) for code in imported.notices if code in READING_NOTICES]
 
 
 def source_lines(data: bytes) -> list[str]:
@@ -69,9 +104,16 @@ def source_lines(data: bytes) -> list[str]:
 
     Call it on data `read_report` has read: it raises nothing for those.
     """
+    if is_pdf(data):
+        # A PDF's spaces are where its glyphs stand, not as typed: its paragraphs as read.
+        return [line.text for line in read_pdf(data)[0]]
     if data.startswith(b"PK\x03\x04"):
         return paragraph_texts(data)  # the reader folds spaces
-    return decode(data).split("\n")
+    return decode(data)[0].split("\n")
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(PDF_SIGNATURE)
 
 
 def check_size(size: int) -> None:

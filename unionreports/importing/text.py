@@ -1,17 +1,20 @@
 """Plain text and Markdown: Word's "Plain Text" export, hand-typed text, Pandoc's Markdown.
 
 Word writes a footnote's call as "[footnoteRef:1]" and its text as "[1: …]", usually just
-after the paragraph; Markdown writes "[^1]" and "[^1]: …", or inline "^[…]".
+after the paragraph; Markdown writes "[^1]" and "[^1]: …", or inline "^[…]". Text copied from a
+PDF is joined again into paragraphs (`reflow`), and text in TCVN3 or VNI converted (`legacy`).
 """
 
 import re
+import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
 from unionreports.document import Footnote, Inline, parse_inline
 
-from . import limits
+from . import legacy, limits
 from .lines import ImportFailed, Line, is_capitals, make_line
+from .reflow import PAGE_NUMBER, looks_like_pdf_copy, reflow
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
 # The marks written as "- ": every bullet but "+", which marks an item inside the one above it.
@@ -29,33 +32,66 @@ RULE = re.compile(r"^\s*(?:[-_*=]\s*){3,}$")
 CONTROL = dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0x7F])
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of a file, and what was done to read it: "tcvn3", "vni" or "cp1258" when it was
+    not in Unicode (`services.READING_NOTICES`)."""
     if b"\x00" in data[:4000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailed(_("This is not a text file."), code="not_text")
+    text, notices = _unicode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL)
+    limits.check_characters(len(text))
+    if encoding := legacy.detect(text):
+        # Text in a legacy encoding, saved as Unicode as the characters Windows showed for it.
+        text, notices = legacy.convert(text, encoding), (encoding,)
+    return unicodedata.normalize("NFC", text), notices
+
+
+def _unicode(data: bytes) -> tuple[str, tuple[str, ...]]:
     for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             break
-        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL)
-        limits.check_characters(len(text))
-        return text
+        try:
+            return data.decode(encoding), ()
+        except UnicodeDecodeError:
+            continue
+    # Not Unicode: Windows' Vietnamese code page, or TCVN3 or VNI bytes (read as Windows shows
+    # them), whichever reads as Vietnamese; the legacy encodings are converted by `decode`.
+    windows = data.decode("cp1258", errors="replace")
+    if legacy.share_of_syllables(unicodedata.normalize("NFC", windows)) >= 0.8:
+        return windows, ("cp1258",)
+    latin = data.decode("cp1252", errors="replace")
+    if legacy.detect(latin):
+        return latin, ()
     raise ImportFailed(
         _("The text is not in Unicode (UTF-8). Save it again as “Unicode (UTF-8)” text and upload that."),
         code="not_utf8",
     )
 
 
-def read_text(data: bytes, *, markdown: bool) -> list[Line]:
-    text = decode(data)
+def read_text(data: bytes, *, markdown: bool) -> tuple[list[Line], tuple[str, ...]]:
+    """The lines of a text file, and what was done to read them (`services.READING_NOTICES`)."""
+    text, notices = decode(data)
+    lines, reflowed = text_lines(text, markdown=markdown)
+    return lines, (*notices, "pdf_copy") if reflowed else notices
+
+
+def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Line], bool]:
+    """The lines of `text`, and whether they were joined again as copied from a PDF (always
+    tried for text that is a PDF's)."""
     notes: dict[str, str] = {}
     text = _take_word_notes(text, notes)
     raw = text.split("\n")
+    reflowed = False
     if markdown:
         raw = _take_markdown_notes(raw, notes)
-    paragraphs = _markdown_paragraphs(raw) if markdown or _looks_wrapped(raw) else _line_paragraphs(raw)
+        paragraphs = _markdown_paragraphs(raw)
+    elif _looks_wrapped(raw) and not pdf and not any(PAGE_NUMBER.match(line) for line in raw):
+        paragraphs = _markdown_paragraphs(raw)
+    elif pdf or looks_like_pdf_copy(raw):
+        flowed = reflow(raw)
+        paragraphs, reflowed = [(0, text) for _indices, text in flowed.paragraphs], flowed.changed
+    else:
+        paragraphs = _line_paragraphs(raw)
     limits.check_paragraphs(len(paragraphs))
     lines = []
     for heading, paragraph in paragraphs:
@@ -65,7 +101,7 @@ def read_text(data: bytes, *, markdown: bool) -> list[Line]:
         line = make_line(content, heading)
         if line is not None:
             lines.append(line)
-    return lines
+    return lines, reflowed
 
 
 def _take_word_notes(text: str, notes: dict[str, str]) -> str:

@@ -6,13 +6,19 @@ from django.core.management.base import BaseCommand, CommandError
 
 from unionreports.committee.models import Term
 from unionreports.importing.lines import ImportFailed
-from unionreports.importing.services import default_date, mismatches, read_report, report_import
+from unionreports.importing.services import (
+    default_date,
+    mismatches,
+    read_report,
+    reading_notices,
+    report_import,
+)
 from unionreports.reports.compose import compose_report
 from unionreports.reports.models import Report
 
 
 class Command(BaseCommand):
-    help = "Imports a report from a Word document (.docx), text (.txt) or Markdown (.md) file."
+    help = "Imports a report from a Word document (.docx), PDF, text (.txt) or Markdown (.md) file."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -49,6 +55,8 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
+        for notice in reading_notices(imported):
+            self.stdout.write(f"note: {notice}")
         for leftover in imported.leftovers:
             self.stderr.write(f"not placed ({leftover.where}): {leftover.text[:200]}")
         for line in imported.replaced:
