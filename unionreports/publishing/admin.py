@@ -1,12 +1,15 @@
 from django.contrib import admin
 
+from unionreports.admin_lists import ListAdmin
+
 from .models import Publication, PublicLink
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ListAdmin):
     list_display = ["report", "version", "sha256", "published_at", "published_by"]
-    list_filter = ["report__term__organization"]
+    list_select_related = ["report__term", "published_by"]
+    search_fields = ["report__term__organization__name"]
     exclude = ["pdf", "html"]
     readonly_fields = ["report", "version", "sha256", "published_at", "published_by"]
 
@@ -19,7 +22,9 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicLink)
-class PublicLinkAdmin(admin.ModelAdmin):
+class PublicLinkAdmin(ListAdmin):
     list_display = ["report", "token", "created_at", "revoked_at"]
     list_filter = ["revoked_at"]
+    list_select_related = ["report__term"]
+    search_fields = ["report__term__organization__name"]
     readonly_fields = ["token", "created_at"]
