@@ -22,9 +22,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from unionreports.accounts.models import Affiliation, Profile
+from unionreports.accounts.models import Affiliation, Invitation, Profile
 from unionreports.committee.models import Organization
 from unionreports.notices.models import Notice
 from unionreports.publishing import review
@@ -76,6 +77,7 @@ def template_union() -> Organization:
     _fill(report)
     publish_demo(report)
     _comment(report)
+    _invitation(report)
     return report.term.organization
 
 
@@ -131,6 +133,21 @@ def _comment(report: Report) -> None:
             report=report, author=secretary, anchor="", text="Xin tiếp thu và chỉnh sửa.", parent=comment
         )
         review.comment_resolve(comment=comment, resolved=True)
+
+
+def _invitation(report: Report) -> None:
+    """The member who joined by invitation: an accepted one, as a union's backup keeps."""
+    organization = report.term.organization
+    joined = organization.affiliations.filter(role=Affiliation.Role.MEMBER).order_by("id").first()
+    secretary = organization.affiliations.get(role=Affiliation.Role.SECRETARY).user
+    Invitation.objects.create(
+        organization=organization,
+        email=f"{joined.user.username}@example.org",
+        role=Affiliation.Role.MEMBER,
+        person=joined.person,
+        invited_by=secretary,
+        accepted_at=timezone.now(),
+    )
 
 
 class Template:
@@ -358,10 +375,18 @@ def union_pages(organization: Organization, *, admin, upload: tuple[str, bytes])
 
 def open_page(client, page: Page):
     """`page` as its user opens it with Django's test `client`; anything but 200 is an error."""
+    sign_in(client, page)
+    return request_page(client, page)
+
+
+def sign_in(client, page: Page) -> None:
     if page.user is None:
         client.logout()
     else:
         client.force_login(page.user)
+
+
+def request_page(client, page: Page):
     if page.upload is not None:
         name, content = page.upload
         response = client.post(page.url, {**page.data, "file": SimpleUploadedFile(name, content)})

@@ -1,0 +1,125 @@
+"""Every page of a union with 1 union in the database and with 20,000, side by side.
+
+Two PostgreSQL databases, made and seeded once by `manage.py seed_scale` (later runs find them
+seeded and say so): `ur_bench_scale_1` holds the demo union alone, `ur_bench_scale` the demo
+union and copies of it up to --unions. Both are ANALYZEd, then each page the demo union's
+people open (`unionreports.backup.scale.union_pages`: the secretary's, a member's, the
+delegates' public page and PDF, the import preview, the admin's lists) is opened with Django's
+test client: one warm-up, then --runs timed requests. Printed per page: SQL queries and median
+milliseconds with 1 union and with N, and the ratio of the medians. The check: the same number
+of queries on every page, every ratio at most 1.3 (exit status 1 otherwise).
+Usage: python bench/scale.py [--unions 20000] [--runs 11] [--server postgres://postgres@127.0.0.1:5432]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "data" / "bao-cao-kiem-diem-bch-2017-2022.txt"
+RATIO_LIMIT = 1.3
+
+
+def measure(runs: int) -> None:
+    """In a process of its own, on DATABASE_URL: each page's queries and times, as JSON."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "unionreports.settings"
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from unionreports.backup.scale import request_page, scale_admin, sign_in, union_pages
+    from unionreports.reports.demo import load_demo
+
+    setup_test_environment()  # the test client's host, and e-mail kept in memory
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    client = Client()
+    organization = load_demo().term.organization
+    pages = union_pages(organization, admin=scale_admin(), upload=(SAMPLE.name, SAMPLE.read_bytes()))
+    results = {}
+    for page in pages:
+        sign_in(client, page)
+        request_page(client, page)
+        with CaptureQueriesContext(connection) as queries:
+            request_page(client, page)
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            request_page(client, page)
+            samples.append((time.perf_counter() - started) * 1000)
+        results[page.name] = {"queries": len(queries), "ms": statistics.median(samples)}
+    json.dump(results, sys.stdout)
+
+
+def run(args: list[str], env: dict) -> str:
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"scale: {' '.join(args[1:3])} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def database(server: str, name: str, unions: int, runs: int) -> dict:
+    import psycopg2
+
+    connection = psycopg2.connect(f"{server}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    env = {**os.environ, "DATABASE_URL": f"{server}/{name}"}
+    run([sys.executable, "manage.py", "migrate", "--noinput"], env)
+    print(
+        f"{name}: {run([sys.executable, 'manage.py', 'seed_scale', '--unions', str(unions)], env).splitlines()[-1]}"
+    )
+    return json.loads(run([sys.executable, __file__, "--measure", "--runs", str(runs)], env))
+
+
+def main(unions: int, runs: int, server: str) -> int:
+    alone = database(server, "ur_bench_scale_1", 1, runs)
+    crowded = database(server, "ur_bench_scale", unions, runs)
+    print(f"{runs} runs per page, median milliseconds")
+    print(f"{'page':<34}{'q@1':>6}{f'q@{unions}':>9}{'ms@1':>9}{f'ms@{unions}':>10}{'ratio':>7}")
+    failures = []
+    for name, one in alone.items():
+        many = crowded[name]
+        ratio = many["ms"] / one["ms"]
+        flag = ""
+        if many["queries"] != one["queries"] or ratio > RATIO_LIMIT:
+            failures.append(name)
+            flag = "  <-"
+        print(
+            f"{name:<34}{one['queries']:>6}{many['queries']:>9}{one['ms']:>9.1f}{many['ms']:>10.1f}{ratio:>7.2f}{flag}"
+        )
+    ratios = [crowded[name]["ms"] / alone[name]["ms"] for name in alone]
+    print(
+        f"scale: {len(alone)} pages, same queries on {sum(alone[n]['queries'] == crowded[n]['queries'] for n in alone)}, "
+        f"median ratio {statistics.median(ratios):.2f}, worst {max(ratios):.2f}"
+        + (f"; over the limit: {', '.join(failures)}" if failures else "")
+    )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--unions", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument(
+        "--server", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+    )
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.runs)
+    else:
+        sys.exit(main(args.unions, args.runs, args.server))
