@@ -26,7 +26,6 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Term)
 class TermAdmin(ListAdmin):
     list_display = ["organization", "start_year", "end_year", "congress_date", "committee_size"]
-    list_filter = ["start_year"]
     list_select_related = ["organization"]
     search_fields = ["organization__name"]
     inlines = [MembershipInline]
