@@ -6,14 +6,18 @@ union and copies of it up to --unions. Both are ANALYZEd, then each page the dem
 people open (`unionreports.backup.scale.union_pages`: the secretary's, a member's, the
 delegates' public page and PDF, the import preview, the admin's lists) is opened with Django's
 test client: one warm-up, then --runs timed requests. Printed per page: SQL queries and median
-milliseconds with 1 union and with N, and the ratio of the medians. The check: the same number
-of queries on every page, every ratio at most 1.3 (exit status 1 otherwise).
+milliseconds with 1 union and with N, and the ratio of the medians; and, with N unions, any
+large table (20,000 rows or more) that a query of the page reads by a sequential scan (EXPLAIN
+with the statistics of ANALYZE). The check: the same number
+of queries on every page, every ratio at most 1.3, no large table read from end to end (exit
+status 1 otherwise).
 Usage: python bench/scale.py [--unions 20000] [--runs 11] [--server postgres://postgres@127.0.0.1:5432]
 """
 
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -23,6 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "bao-cao-kiem-diem-bch-2017-2022.txt"
 RATIO_LIMIT = 1.3
+# Tables of at least this many rows are large: a plan reading one from end to end is reported.
+LARGE_TABLE = 20_000
+SEQ_SCAN = re.compile(r'Seq Scan on "?(\w+)"?')
 
 
 def measure(runs: int) -> None:
@@ -42,6 +49,12 @@ def measure(runs: int) -> None:
     setup_test_environment()  # the test client's host, and e-mail kept in memory
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+        cursor.execute(
+            "SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace "
+            "AND reltuples >= %s",
+            [LARGE_TABLE],
+        )
+        large = {row[0] for row in cursor.fetchall()}
     client = Client()
     organization = load_demo().term.organization
     pages = union_pages(organization, admin=scale_admin(), upload=(SAMPLE.name, SAMPLE.read_bytes()))
@@ -56,7 +69,18 @@ def measure(runs: int) -> None:
             started = time.perf_counter()
             request_page(client, page)
             samples.append((time.perf_counter() - started) * 1000)
-        results[page.name] = {"queries": len(queries), "ms": statistics.median(samples)}
+        scans = set()
+        for query in queries.captured_queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN " + query["sql"])
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                scans |= set(SEQ_SCAN.findall(plan)) & large
+        results[page.name] = {
+            "queries": len(queries),
+            "ms": statistics.median(samples),
+            "scans": sorted(scans),
+        }
     json.dump(results, sys.stdout)
 
 
@@ -95,12 +119,15 @@ def main(unions: int, runs: int, server: str) -> int:
         many = crowded[name]
         ratio = many["ms"] / one["ms"]
         flag = ""
-        if many["queries"] != one["queries"] or ratio > RATIO_LIMIT:
+        if many["queries"] != one["queries"] or ratio > RATIO_LIMIT or many.get("scans"):
             failures.append(name)
             flag = "  <-"
         print(
             f"{name:<34}{one['queries']:>6}{many['queries']:>9}{one['ms']:>9.1f}{many['ms']:>10.1f}{ratio:>7.2f}{flag}"
         )
+    for name, many in crowded.items():
+        if many["scans"]:
+            print(f"{name}: reads from end to end at {unions} unions: {', '.join(many['scans'])}")
     ratios = [crowded[name]["ms"] / alone[name]["ms"] for name in alone]
     print(
         f"scale: {len(alone)} pages, same queries on {sum(alone[n]['queries'] == crowded[n]['queries'] for n in alone)}, "

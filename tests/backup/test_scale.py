@@ -6,13 +6,14 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from unionreports.backup.scale import open_page, request_page, scale_admin, sign_in, union_pages
 from unionreports.committee.models import Organization
 from unionreports.reports.demo import load_demo
+from unionreports.reports.models import AchievementItem, ReportItem
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "bao-cao-kiem-diem-bch-2017-2022.txt"
 
@@ -88,3 +89,36 @@ def seq_scans(sql: str) -> set[str]:
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET LOCAL enable_seqscan = on")
     return set(SEQ_SCAN.findall(plan))
+
+
+@pytest.mark.django_db
+def test_each_copy_is_a_union_of_its_own_with_full_size_reports(client):
+    call_command("seed_scale", unions=3, stdout=StringIO())
+    demo = load_demo().term.organization
+    copy = Organization.objects.exclude(pk=demo.pk).order_by("id").first()
+    assert copy.name != demo.name
+    term = copy.terms.get()
+    memberships = term.memberships.all()
+    assert 7 <= memberships.count() <= 15
+    assert memberships.filter(left_on__isnull=False).exists()
+    assert memberships.filter(joined_how="by_election").exists()
+    report = term.reports.get(kind="kiem_diem")
+    items = ReportItem.objects.filter(section__report=report).count()
+    items += AchievementItem.objects.filter(area__section__report=report).count()
+    assert 30 <= items <= 80
+    assert report.publications.get().sha256 and report.rounds.get().verdicts.count() >= 7
+    assert report.comments.exists()
+    secretary = copy.affiliations.get(role="secretary").user
+    client.force_login(secretary)
+    assert client.get(report.get_absolute_url()).status_code == 200
+    assert client.get(load_demo().get_absolute_url()).status_code == 404
+    home = client.get("/").content.decode()
+    assert copy.name in home and demo.name not in home
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the limit is SQLite's")
+@pytest.mark.django_db
+def test_thousands_of_unions_are_refused_on_sqlite():
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("seed_scale", unions=20000, stdout=StringIO())
+    assert not Organization.objects.exists()
