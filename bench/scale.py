@@ -5,7 +5,7 @@ seeded and say so): `ur_bench_scale_1` holds the demo union alone, `ur_bench_sca
 union and copies of it up to --unions. Both are ANALYZEd, then each page the demo union's
 people open (`unionreports.backup.scale.union_pages`: the secretary's, a member's, the
 delegates' public page and PDF, the import preview, the admin's lists) is opened with Django's
-test client: one warm-up, then --runs timed requests. Printed per page: SQL queries and median
+test client: one warm-up, then --runs timed requests, the two databases taking turns. Printed per page: SQL queries and median
 milliseconds with 1 union and with N, and the ratio of the medians; and, with N unions, any
 large table (20,000 rows or more) that a query of the page reads by a sequential scan (EXPLAIN
 with the statistics of ANALYZE). The check: the same number
@@ -32,8 +32,12 @@ LARGE_TABLE = 20_000
 SEQ_SCAN = re.compile(r'Seq Scan on "?(\w+)"?')
 
 
-def measure(runs: int) -> None:
-    """In a process of its own, on DATABASE_URL: each page's queries and times, as JSON."""
+def measure(runs: int, names: list[str]) -> None:
+    """In a process of its own: each page's queries and times in each database of `names`, as JSON.
+
+    The databases take turns, request by request, so that a busy moment of the machine weighs
+    on both alike.
+    """
     import django
 
     sys.path.insert(0, str(ROOT))
@@ -47,41 +51,69 @@ def measure(runs: int) -> None:
     from unionreports.reports.demo import load_demo
 
     setup_test_environment()  # the test client's host, and e-mail kept in memory
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-        cursor.execute(
-            "SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace "
-            "AND reltuples >= %s",
-            [LARGE_TABLE],
-        )
-        large = {row[0] for row in cursor.fetchall()}
     client = Client()
-    organization = load_demo().term.organization
-    pages = union_pages(organization, admin=scale_admin(), upload=(SAMPLE.name, SAMPLE.read_bytes()))
-    results = {}
-    for page in pages:
-        sign_in(client, page)
-        request_page(client, page)
-        with CaptureQueriesContext(connection) as queries:
-            request_page(client, page)
-        samples = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            request_page(client, page)
-            samples.append((time.perf_counter() - started) * 1000)
-        scans = set()
-        for query in queries.captured_queries:
-            if query["sql"].lstrip().upper().startswith("SELECT"):
-                with connection.cursor() as cursor:
-                    cursor.execute("EXPLAIN " + query["sql"])
-                    plan = "\n".join(row[0] for row in cursor.fetchall())
-                scans |= set(SEQ_SCAN.findall(plan)) & large
-        results[page.name] = {
-            "queries": len(queries),
-            "ms": statistics.median(samples),
-            "scans": sorted(scans),
+    pages, large = {}, {}
+    for name in names:
+        use(connection, name)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            cursor.execute(
+                "SELECT relname FROM pg_class WHERE relkind = 'r' "
+                "AND relnamespace = 'public'::regnamespace AND reltuples >= %s",
+                [LARGE_TABLE],
+            )
+            large[name] = {row[0] for row in cursor.fetchall()}
+        organization = load_demo().term.organization
+        upload = (SAMPLE.name, SAMPLE.read_bytes())
+        pages[name] = {
+            page.name: page for page in union_pages(organization, admin=scale_admin(), upload=upload)
         }
+    results = {name: {} for name in names}
+    for title in pages[names[0]]:
+        samples = {name: [] for name in names}
+        for turn in range(runs + 2):
+            for name in names:
+                use(connection, name)
+                page = pages[name][title]
+                sign_in(client, page)
+                if turn == 0:  # the warm-up, then the queries of one request
+                    request_page(client, page)
+                    continue
+                if turn == 1:
+                    connection.queries_log.clear()  # with DEBUG on, the log is capped
+                    with CaptureQueriesContext(connection) as queries:
+                        request_page(client, page)
+                    results[name][title] = {
+                        "queries": len(queries),
+                        "scans": plans(connection, queries, large[name]),
+                    }
+                    continue
+                started = time.perf_counter()
+                request_page(client, page)
+                samples[name].append((time.perf_counter() - started) * 1000)
+        for name in names:
+            results[name][title]["ms"] = statistics.median(samples[name])
     json.dump(results, sys.stdout)
+
+
+def use(connection, name: str) -> None:
+    """Points the default connection at database `name`, connected before any timing."""
+    if connection.settings_dict["NAME"] != name:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
+def plans(connection, queries, large: set[str]) -> list[str]:
+    """The large tables that the captured SELECTs read by a sequential scan, with real statistics."""
+    scans = set()
+    for query in queries.captured_queries:
+        if query["sql"].lstrip().upper().startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            scans |= set(SEQ_SCAN.findall(plan)) & large
+    return sorted(scans)
 
 
 def run(args: list[str], env: dict) -> str:
@@ -91,7 +123,7 @@ def run(args: list[str], env: dict) -> str:
     return done.stdout
 
 
-def database(server: str, name: str, unions: int, runs: int) -> dict:
+def database(server: str, name: str, unions: int) -> None:
     import psycopg2
 
     connection = psycopg2.connect(f"{server}/postgres")
@@ -103,15 +135,17 @@ def database(server: str, name: str, unions: int, runs: int) -> dict:
     connection.close()
     env = {**os.environ, "DATABASE_URL": f"{server}/{name}"}
     run([sys.executable, "manage.py", "migrate", "--noinput"], env)
-    print(
-        f"{name}: {run([sys.executable, 'manage.py', 'seed_scale', '--unions', str(unions)], env).splitlines()[-1]}"
-    )
-    return json.loads(run([sys.executable, __file__, "--measure", "--runs", str(runs)], env))
+    seeded = run([sys.executable, "manage.py", "seed_scale", "--unions", str(unions)], env)
+    print(f"{name}: {seeded.splitlines()[-1]}")
 
 
 def main(unions: int, runs: int, server: str) -> int:
-    alone = database(server, "ur_bench_scale_1", 1, runs)
-    crowded = database(server, "ur_bench_scale", unions, runs)
+    names = ["ur_bench_scale_1", "ur_bench_scale"]
+    database(server, names[0], 1)
+    database(server, names[1], unions)
+    env = {**os.environ, "DATABASE_URL": f"{server}/{names[0]}"}
+    measured = json.loads(run([sys.executable, __file__, "--measure", "--runs", str(runs), *names], env))
+    alone, crowded = measured[names[0]], measured[names[1]]
     print(f"{runs} runs per page, median milliseconds")
     print(f"{'page':<34}{'q@1':>6}{f'q@{unions}':>9}{'ms@1':>9}{f'ms@{unions}':>10}{'ratio':>7}")
     failures = []
@@ -145,8 +179,9 @@ if __name__ == "__main__":
         "--server", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
     )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("databases", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        measure(args.runs)
+        measure(args.runs, args.databases)
     else:
         sys.exit(main(args.unions, args.runs, args.server))
