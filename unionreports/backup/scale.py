@@ -250,9 +250,9 @@ RECORDED = {table.label: table.model for table in TABLES if not table.is_history
 
 
 def _left_out(template: Template, rng: random.Random) -> set[int]:
-    """Up to a third of the template's items, so that the copies' reports differ in length."""
+    """Up to a fifth of the template's items, so that the copies' reports differ in length."""
     items = [row["id"] for table in OPTIONAL_ITEMS for row in template.data[table]]
-    return set(rng.sample(items, rng.randint(0, len(items) // 3)))
+    return set(rng.sample(items, rng.randint(0, len(items) // 5)))
 
 
 def _copy_users(template: Template, ids_per_copy: list[dict]) -> list[dict[int, int]]:
