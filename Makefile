@@ -35,6 +35,8 @@ bench: $(VENV)/.dev $(MO)
 	$(BIN)/python bench/exchange.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/nginx.py
+	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/scale.py
 
 # Extract new interface strings into the catalogues (needs GNU gettext).
 messages: $(VENV)/.runtime

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from unionreports.admin_lists import ListAdmin
+
 from .models import Affiliation, Invitation, Profile
 
 
@@ -19,22 +21,28 @@ class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "profile__full_name", "email", "is_staff"]
     list_select_related = ["profile"]
+    ordering = ["-pk"]
+    list_per_page = ListAdmin.list_per_page
+    show_full_result_count = False
+    paginator = ListAdmin.paginator
     search_fields = ["username", "profile__full_name", "email"]
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(ListAdmin):
     list_display = ["user", "organization", "role", "person"]
-    list_filter = ["role", "organization"]
+    list_filter = ["role"]
+    list_select_related = ["user", "organization", "person"]
     search_fields = ["user__username", "organization__name"]
     autocomplete_fields = ["user", "organization"]
     raw_id_fields = ["person"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ListAdmin):
     list_display = ["email", "organization", "role", "person", "sent_at", "accepted_at", "revoked_at"]
-    list_filter = ["role", "organization"]
-    search_fields = ["email"]
+    list_filter = ["role"]
+    list_select_related = ["organization", "person"]
+    search_fields = ["email", "organization__name"]
     readonly_fields = ["token", "created_at", "accepted_at"]
     raw_id_fields = ["person"]

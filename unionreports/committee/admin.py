@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from unionreports.admin_lists import ListAdmin
+
 from .models import Membership, Organization, Person, Term
 
 
@@ -9,7 +11,7 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ListAdmin):
     list_display = ["name", "parent_name", "place_name", "created_at"]
     search_fields = ["name", "parent_name"]
     inlines = [TermInline]
@@ -22,24 +24,25 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ListAdmin):
     list_display = ["organization", "start_year", "end_year", "congress_date", "committee_size"]
-    list_filter = ["start_year", "organization"]
+    list_select_related = ["organization"]
     search_fields = ["organization__name"]
     inlines = [MembershipInline]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ListAdmin):
     list_display = ["full_name", "organization", "qualification", "union_trained", "is_sample"]
-    list_filter = ["qualification", "union_trained", "is_sample", "organization"]
-    search_fields = ["full_name"]
+    list_filter = ["qualification", "union_trained", "is_sample"]
+    list_select_related = ["organization"]
+    search_fields = ["full_name", "organization__name"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ListAdmin):
     list_display = ["person", "term", "role", "joined_how", "joined_on", "left_on", "left_reason"]
-    list_filter = ["role", "joined_how", "left_reason", "term__organization"]
-    search_fields = ["person__full_name"]
+    list_filter = ["role", "joined_how", "left_reason"]
+    list_select_related = ["person", "term__organization"]
+    search_fields = ["person__full_name", "term__organization__name"]
     autocomplete_fields = ["person"]
-    date_hierarchy = "joined_on"

@@ -2,14 +2,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from unionreports.admin_lists import ListAdmin
+
 from .models import Publication, PublicLink
 from .services import links_revoke
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ListAdmin):
     list_display = ["report", "version", "sha256", "published_at", "published_by"]
-    list_filter = ["report__term__organization"]
+    list_select_related = ["report__term", "published_by"]
+    search_fields = ["report__term__organization__name"]
     exclude = ["pdf", "html"]
     readonly_fields = ["report", "version", "sha256", "published_at", "published_by"]
 
@@ -22,9 +25,11 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicLink)
-class PublicLinkAdmin(admin.ModelAdmin):
+class PublicLinkAdmin(ListAdmin):
     list_display = ["report", "token", "created_at", "revoked_at"]
     list_filter = ["revoked_at"]
+    list_select_related = ["report__term"]
+    search_fields = ["report__term__organization__name"]
     # Revoked through the action, which also removes the file nginx serves for the link.
     readonly_fields = ["token", "created_at", "revoked_at"]
     actions = ["revoke"]

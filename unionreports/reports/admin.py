@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from unionreports.admin_lists import ListAdmin
+
 from .models import AchievementArea, AchievementItem, OutlineTemplate, Report, ReportItem, ReportSection
 
 
@@ -10,9 +12,10 @@ class ReportSectionInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ListAdmin):
     list_display = ["__str__", "kind", "number", "date", "term", "updated_at"]
-    list_filter = ["kind", "term__organization", "date"]
+    list_filter = ["kind", "date"]
+    list_select_related = ["term__organization"]
     search_fields = ["term__organization__name", "opening"]
     inlines = [ReportSectionInline]
 
@@ -23,9 +26,10 @@ class ReportItemInline(admin.TabularInline):
 
 
 @admin.register(ReportSection)
-class ReportSectionAdmin(admin.ModelAdmin):
+class ReportSectionAdmin(ListAdmin):
     list_display = ["__str__", "kind", "report", "parent", "position"]
-    list_filter = ["kind", "report"]
+    list_filter = ["kind"]
+    list_select_related = ["report__term", "parent"]
     search_fields = ["title", "text"]
     inlines = [ReportItemInline]
 
@@ -36,29 +40,31 @@ class AchievementItemInline(admin.TabularInline):
 
 
 @admin.register(AchievementArea)
-class AchievementAreaAdmin(admin.ModelAdmin):
+class AchievementAreaAdmin(ListAdmin):
     list_display = ["__str__", "section", "parent", "position"]
-    list_filter = ["section__report"]
-    search_fields = ["title", "items__text"]
+    list_select_related = ["section", "parent"]
+    search_fields = ["title"]
     inlines = [AchievementItemInline]
 
 
 @admin.register(ReportItem)
-class ReportItemAdmin(admin.ModelAdmin):
+class ReportItemAdmin(ListAdmin):
     list_display = ["__str__", "section", "position"]
-    list_filter = ["section__report"]
+    list_select_related = ["section"]
     search_fields = ["text"]
 
 
 @admin.register(AchievementItem)
-class AchievementItemAdmin(admin.ModelAdmin):
+class AchievementItemAdmin(ListAdmin):
     list_display = ["__str__", "kind", "area", "position"]
-    list_filter = ["kind", "area__section__report"]
+    list_filter = ["kind"]
+    list_select_related = ["area"]
     search_fields = ["text"]
 
 
 @admin.register(OutlineTemplate)
-class OutlineTemplateAdmin(admin.ModelAdmin):
+class OutlineTemplateAdmin(ListAdmin):
     list_display = ["__str__", "organization", "kind", "updated_at"]
     list_filter = ["kind"]
+    list_select_related = ["organization"]
     search_fields = ["name", "organization__name"]
