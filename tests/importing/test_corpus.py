@@ -71,9 +71,6 @@ NOT_YET: dict[tuple[str, str, str], str] = {
     # Only two reports' words survive a PDF's copy; the one without footnotes keeps its signature.
     **each(FOOTNOTED, "pdf.txt", "signature", PDF_FOOTNOTES),
     **each([r for r in FOOTNOTED if r != "tong-ket-phan-thu"], "pdf.txt", "words", PDF_WORDS),
-    ("*", "md", "outline"): "“***Nơi nhận:***” (bold italic) is not recognised: the closing runs on into "
-    "“Nơi nhận” and the recipients; a Markdown numbered list loses its numbers",
-    ("*", "md", "signature"): "“***Nơi nhận:***” (bold italic) is not recognised: no recipients",
     (
         "*",
         "soffice.docx",

@@ -82,6 +82,11 @@ SIGNATURE_START = re.compile(r"^(?:TM|T/M|KT|Q)\.?\s", re.IGNORECASE)
 TITLE_LIMIT = 300
 
 
+def plain(text: str) -> str:
+    """The line without the emphasis marks typed around it: "***Nơi nhận:***", "_CHỦ TỊCH_"."""
+    return text.strip().strip("*_").strip()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: 'VỀ NHÂN SỰ' and 've nhan su' read alike."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -549,7 +554,7 @@ def _states_committee(text: str) -> bool:
 def _tail_start(lines: list[Line], last_head: int) -> int:
     """Where the signature or "Nơi nhận" begins, after the last part."""
     for i in range(last_head + 1, len(lines)):
-        text = lines[i].text.strip()
+        text = plain(lines[i].text)
         if (SIGNATURE_START.match(text) and is_capitals(text)) or fold(text).startswith("noi nhan"):
             return i
     return len(lines)
@@ -569,7 +574,7 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
     replaced = []
     title_at, subject_from, subject_end = title_lines
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = plain(line.text)
         folded = fold(text)
         if DOCUMENT_NUMBER.match(text) and len(text) < 40:
             header["number"] = text
@@ -606,7 +611,7 @@ def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]
     leftovers: list[Leftover] = []
     in_recipients = False
     for line in lines:
-        text = line.text.strip()
+        text = plain(line.text)
         folded = fold(text)
         if folded.startswith("noi nhan"):
             in_recipients = True

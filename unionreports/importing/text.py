@@ -199,8 +199,10 @@ def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
 # No run may hold the mark that opens it (nor a span its brackets): a scan for the closing mark
 # then stops at the next opening one, so each character is looked at a bounded number of times
 # (a lazy ".+?" would scan to the end of the text from every unmatched "*").
+# Bold italic ("***Nơi nhận:***") is tried first: bold alone would leave one "*" on each side.
 _EMPHASIS = re.compile(
-    r"\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)"
+    r"\*\*\*([^*]+?)\*\*\*|\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__"
+    r"|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?!\w)"
 )
 _SPAN = re.compile(r"\[([^\]\^\[][^\]\[]*)\]\{[^{}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
@@ -208,7 +210,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 
 def _markdown_inline(text: str) -> str:
     text = _SPAN.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+    text = _EMPHASIS.sub(lambda m: next(group for group in m.groups() if group is not None), text)
     if DASH.match(text):
         text = "- " + DASH.sub("", text, count=1)
     return _ESCAPE.sub(r"\1", text).replace("\\\n", " ")
