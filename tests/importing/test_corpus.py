@@ -71,17 +71,6 @@ NOT_YET: dict[tuple[str, str, str], str] = {
     # Only two reports' words survive a PDF's copy; the one without footnotes keeps its signature.
     **each(FOOTNOTED, "pdf.txt", "signature", PDF_FOOTNOTES),
     **each([r for r in FOOTNOTED if r != "tong-ket-phan-thu"], "pdf.txt", "words", PDF_WORDS),
-    (
-        "*",
-        "soffice.docx",
-        "outline",
-    ): "the signature table laid out row by row (Nơi nhận | TM. BAN CHẤP HÀNH) is read "
-    "row by row: the rest of the signature is left unplaced",
-    (
-        "*",
-        "soffice.docx",
-        "signature",
-    ): "the signature table is read row by row: the signer found is the first recipient, no recipients",
     ("doan-thanh-nien-abc", "*", "outline"): "parts lettered A. B. C. D. keep their letter in the title; "
     "ĐẶC ĐIỂM TÌNH HÌNH holding one paragraph is read as a list; the closing is read into the last part",
     ("doan-thanh-nien-abc", "*", "header"): "the subject printed is the report kind's own (“Tổng kết hoạt "

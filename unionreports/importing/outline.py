@@ -606,19 +606,24 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
 
 
 def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]]:
+    """The signature and the recipients after "Nơi nhận".
+
+    A line marked as an item after "Nơi nhận" is a recipient wherever it stands: a table that
+    sets "Nơi nhận" beside the signature is read a row at a time, its two columns interleaved.
+    """
     on_behalf, titles, name = "", [], ""
     recipients: list[str] = []
     leftovers: list[Leftover] = []
-    in_recipients = False
+    in_recipients = listed = False
     for line in lines:
         text = plain(line.text)
         folded = fold(text)
         if folded.startswith("noi nhan"):
-            in_recipients = True
+            in_recipients = listed = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
                 recipients.append(rest.lstrip("-–+• ").strip())
-        elif in_recipients and text[:1] in "-–+•":
+        elif (in_recipients or (listed and line.cell is not None)) and text[:1] in "-–+•":
             recipients.append(text.lstrip("-–+• ").strip())
         elif (
             SIGNATURE_START.match(text)
