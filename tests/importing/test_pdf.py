@@ -346,3 +346,51 @@ def test_a_running_footer_with_the_page_number_in_it_is_dropped():
     found = paragraphs(text)
     assert not [p for p in found if "Trang" in p]
     assert found[-3:] == ["TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "Nguyễn Thị Hoa"]
+
+
+LAYOUT_COPY = """\
+  LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐỨC             CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+            THỌ                                       VIỆT NAM
+
+ CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU                  Độc lập - Tự do - Hạnh phúc
+   HỌC THỊ TRẤN ĐỨC THỌ
+                                          Đức Thọ, ngày 15 tháng 5 năm 2023
+          Số: 02/BC-CĐCS
+
+                                BÁO CÁO
+     Kiểm điểm trách nhiệm của Ban Chấp hành Công đoàn cơ sở nhiệm kỳ 2018 – 2023
+
+I. VỀ NHÂN SỰ BAN CHẤP HÀNH
+Đại hội Công đoàn cơ sở nhiệm kỳ 2018 – 2023 đã bầu Ban Chấp hành gồm 05 đồng chí; trong
+nhiệm kỳ có 01 đồng chí chuyển công tác và Công đoàn cấp trên đã chỉ định bổ sung 01 đồng
+chí, nên đến cuối nhiệm kỳ Ban Chấp hành vẫn có đủ 05 đồng chí tham gia sinh hoạt đều đặn
+theo quy chế làm việc của Ban Chấp hành đã được thông qua tại phiên họp thứ nhất.
+II. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO
+Ban Chấp hành đã phối hợp với Ban Giám hiệu phát động thi đua theo từng đợt gắn với các
+ngày lễ lớn; toàn thể đoàn viên đăng ký danh hiệu thi đua đầu năm học và tham gia đầy đủ
+các hoạt động do Công đoàn tổ chức, góp phần hoàn thành tốt nhiệm vụ năm học của trường.
+                                           2
+Trên đây là báo cáo kiểm điểm của Ban Chấp hành Công đoàn cơ sở nhiệm kỳ 2018 – 2023.
+
+Nơi nhận:                                           TM. BAN CHẤP HÀNH
+- LĐLĐ huyện Đức Thọ;                                   CHỦ TỊCH
+- Lưu: VT.
+                                                    Trần Thị Thu Thủy
+"""
+
+
+def test_a_pdf_copied_with_its_layout_has_its_header_and_signature_read_a_column_at_a_time():
+    document = read_report("bao-cao.txt", LAYOUT_COPY.encode()).document
+    assert (document.header.superior, document.header.issuer) == (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN ĐỨC THỌ",
+        "CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU HỌC THỊ TRẤN ĐỨC THỌ",
+    )
+    assert document.header.date_line == "Đức Thọ, ngày 15 tháng 5 năm 2023"
+    assert document.subject == "Kiểm điểm trách nhiệm của Ban Chấp hành Công đoàn cơ sở nhiệm kỳ 2018 – 2023"
+    assert document.recipients == ("LĐLĐ huyện Đức Thọ;", "Lưu: VT.")
+    signature = document.signature
+    assert (signature.on_behalf, signature.title, signature.name) == (
+        "TM. BAN CHẤP HÀNH",
+        "CHỦ TỊCH",
+        "Trần Thị Thu Thủy",
+    )

@@ -75,6 +75,23 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DOCUMENT_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,5})\b", re.IGNORECASE)
+# How the name of a union, or of the body above it, begins (folded): a line of the header in
+# capitals that does not begin so goes on with the name above it.
+NAME_STARTS = (
+    "cong doan",
+    "lien doan",
+    "tong lien doan",
+    "ldld",
+    "cd ",
+    "doan ",
+    "hoi ",
+    "dang bo",
+    "dang uy",
+    "chi bo",
+    "ban chap hanh",
+    "bch ",
+    "nghiep doan",
+)
 # The mark of a draft ("DỰ THẢO", "Dự thảo lần 2"), folded: not a line of the report.
 DRAFT_MARK = re.compile(r"^du thao(?: lan \d{1,2})?$")
 SIGNATURE_START = re.compile(r"^(?:TM|T/M|KT|Q)\.?\s", re.IGNORECASE)
@@ -582,8 +599,8 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
         elif DATE_LINE.match(text) and len(text) < 120:
             header["date_line"] = text
             replaced.append(text)
-        elif folded.startswith("cong hoa xa hoi chu nghia") or folded.startswith("doc lap"):
-            continue  # the national motto, the same in every report
+        elif folded.startswith(("cong hoa xa hoi chu nghia", "doc lap")) or folded == "viet nam":
+            continue  # the national motto (its "VIỆT NAM" on a line of its own), the same in every report
         elif DRAFT_MARK.match(folded):
             continue  # an exported draft's mark; every draft rendering makes it again
         elif i == title_at or subject_from <= i < subject_end:
@@ -598,11 +615,27 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
             replaced.append(text)
         else:
             opening.append(line)
+    capitals = _names(capitals)
     if capitals:
         header["issuer"] = capitals[-1]
         if len(capitals) > 1:
             header["superior"] = " ".join(capitals[:-1])
     return header, title, subject, leftovers, opening, replaced
+
+
+def _names(capitals: list[str]) -> list[str]:
+    """The unions' names of the header, each whole: a name broken over two lines by a narrow
+    column ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU" / "HỌC THỊ TRẤN ĐỨC THỌ") goes on in each line that
+    does not begin as a name does ("CÔNG ĐOÀN", "LIÊN ĐOÀN", "ĐOÀN", "HỘI", …)."""
+    if len(capitals) <= 2:
+        return capitals
+    names: list[str] = []
+    for text in capitals:
+        if names and not fold(text).startswith(NAME_STARTS):
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return names
 
 
 def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]]:

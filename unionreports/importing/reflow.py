@@ -44,6 +44,66 @@ PAGE_LINES = 15
 FULL = 0.75
 
 
+# Two columns of a page copied with its layout: text, four spaces or more, text.
+COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
+# Where the header's two columns (the unions' names | the motto and the date) may stand.
+HEADER_LINES = 30
+# The title under the header; the start of the signature block ("Nơi nhận" | "TM. BAN CHẤP HÀNH").
+TITLE_LINE = re.compile(r"^\s*(?:BÁO CÁO|Báo cáo)\s*$")
+TAIL_START = re.compile(r"^\s*(?:Nơi nhận|NƠI NHẬN|(?:TM|T/M|KT)\.?\s)")
+
+
+def columns(lines: list[str]) -> list[str]:
+    """The lines, with the header and the signature block set in two columns (as a PDF's text
+    copied with its layout keeps them: "CÔNG ĐOÀN …      CỘNG HÒA …") read a column at a time.
+
+    Only those two blocks are read so: a table of the body keeps its rows.
+    """
+    title = next((i for i, line in enumerate(lines[:HEADER_LINES]) if TITLE_LINE.match(line)), None)
+    tail = next(
+        (
+            i
+            for i in range(len(lines) - 1, (title or 0) - 1, -1)
+            if TAIL_START.match(lines[i]) or any(TAIL_START.match(part) for part in _cells(lines[i])[1:])
+        ),
+        None,
+    )
+    if tail is not None:
+        # The block begins at the first of its lines ("Nơi nhận" may follow the signature's "TM.").
+        while tail > 0 and lines[tail - 1].strip() and _cells(lines[tail - 1])[1:]:
+            tail -= 1
+    out = list(lines)
+    if tail is not None:
+        out[tail:] = _read_columns(lines[tail:])
+    if title is not None:
+        out[:title] = _read_columns(lines[:title])
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return COLUMN_GAP.split(line.strip()) if "    " in line else [line.strip()]
+
+
+def _read_columns(block: list[str]) -> list[str]:
+    """The left column's lines, then the right column's: the right one starts where the leftmost
+    text after a gap starts; a line without a gap goes to the column it starts in."""
+    starts = [match.end() for line in block for match in itertools.islice(COLUMN_GAP.finditer(line), 1)]
+    if not starts:
+        return block
+    split = min(starts)
+    left, right = [], []
+    for line in block:
+        indent = len(line) - len(line.lstrip())
+        if match := next(COLUMN_GAP.finditer(line), None):
+            left.append(line[: match.start()])
+            right.append(line[match.end() :])
+        elif line.strip() and indent >= split * 3 // 4:
+            right.append(line)
+        else:
+            left.append(line)
+    return [*left, "", *right]
+
+
 @dataclass(frozen=True)
 class Reflowed:
     """The paragraphs: for each, the indices of the lines it is made of, and its text."""
