@@ -394,3 +394,30 @@ def test_a_pdf_copied_with_its_layout_has_its_header_and_signature_read_a_column
         "CHỦ TỊCH",
         "Trần Thị Thu Thủy",
     )
+
+
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "▪", "■", "●", "◦", "❖", "➢"])
+def test_a_bullet_of_the_symbol_font_or_a_typed_glyph_marks_a_list_item(glyph):
+    text = "\n".join(
+        [
+            "II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+            "Các hoạt động chính:",
+            f"{glyph} Phối hợp với Ban Giám hiệu phát động thi đua.",
+            f"{glyph}Tặng quà ngày Tết cho đoàn viên.",
+        ]
+    )
+    part = read_report("report.txt", text.encode()).document.parts[0]
+    assert [(p.style, p.text) for p in part.blocks] == [
+        ("body", "Các hoạt động chính:"),
+        ("bullet", "Phối hợp với Ban Giám hiệu phát động thi đua."),
+        ("bullet", "Tặng quà ngày Tết cho đoàn viên."),
+    ]
+
+
+def test_a_line_of_a_pdf_going_on_with_a_figure_is_joined():
+    lines = [
+        "• Phối hợp với Ban Giám hiệu phát động thi đua theo từng đợt gắn với các ngày lễ lớn;",
+        "100% đoàn viên đăng ký danh hiệu thi đua đầu năm học.",
+        "• Có 18 lượt giáo viên đạt giáo viên dạy giỏi cấp huyện.",
+    ]
+    assert paragraphs("\n".join(lines)) == [f"{lines[0]} {lines[1]}", lines[2]]

@@ -181,7 +181,9 @@ def _continues(line: str, following: str, width: int) -> bool:
     if line.endswith("-"):
         return True
     first = following[0]
-    if first.islower() or first in ",;)":
+    # A figure opens a line as often as a word does ("…; " / "100% đoàn viên …"); a list's number
+    # ("1.", "2)") has started a block of its own above.
+    if first.islower() or first.isdigit() or first in ",;)":
         # A clause goes on after a semicolon; a sentence, or a lead-in (":"), ends.
         return not SENTENCE_END.search(line) or line.endswith((",", ";"))
     full = len(line) >= FULL * width

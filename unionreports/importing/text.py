@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.document import Footnote, Inline, parse_inline
 
 from . import legacy, limits
-from .lines import ImportFailed, Line, is_capitals, make_line
+from .lines import ImportFailed, Line, as_bullet, is_capitals, make_line
 from .reflow import PAGE_NUMBER, columns, looks_like_pdf_copy, reflow
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
@@ -80,7 +80,7 @@ def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Li
     tried for text that is a PDF's)."""
     notes: dict[str, str] = {}
     text = _take_word_notes(text, notes)
-    raw = text.split("\n")
+    raw = [as_bullet(line) for line in text.split("\n")]
     reflowed = False
     if markdown:
         raw = _take_markdown_notes(raw, notes)
