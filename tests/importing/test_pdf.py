@@ -15,10 +15,12 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from tests.importing.test_text import share_in_order
 from tests.importing.test_views import payload_of
+from unionreports.document import Footnote
 from unionreports.importing import limits, pdf
 from unionreports.importing.lines import ImportFailed
 from unionreports.importing.reflow import looks_like_pdf_copy, reflow
 from unionreports.importing.services import read_report, source_lines
+from unionreports.importing.text import text_lines
 from unionreports.rendering.pdf import render_pdf
 from unionreports.rendering.text import render_text
 from unionreports.reports.compose import compose_report
@@ -421,3 +423,39 @@ def test_a_line_of_a_pdf_going_on_with_a_figure_is_joined():
         "• Có 18 lượt giáo viên đạt giáo viên dạy giỏi cấp huyện.",
     ]
     assert paragraphs("\n".join(lines)) == [f"{lines[0]} {lines[1]}", lines[2]]
+
+
+def test_a_footnote_at_the_foot_of_a_pdfs_page_is_put_back_where_it_was_called():
+    text = "\n".join(
+        [
+            "II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+            "• Tổ chức thăm hỏi đoàn viên ốm đau, hỗ trợ 02 đoàn viên sửa chữa nhà ở1.",
+            "• Tặng quà cho 12 cháu là con đoàn viên.",
+            "1 Mỗi trường hợp được hỗ trợ 10.000.000 đồng từ quỹ “Mái ấm Công đoàn” của Liên",
+            "đoàn Lao động huyện.",
+            "2",
+            "III. HẠN CHẾ",
+            "Có 3 đoàn viên chưa tham gia đầy đủ.",
+        ]
+    )
+    lines, _reflowed = text_lines(text, markdown=False, pdf=True)
+    assert [line.text for line in lines] == [
+        "II. KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "- Tổ chức thăm hỏi đoàn viên ốm đau, hỗ trợ 02 đoàn viên sửa chữa nhà ở.",
+        "- Tặng quà cho 12 cháu là con đoàn viên.",
+        "III. HẠN CHẾ",
+        "Có 3 đoàn viên chưa tham gia đầy đủ.",
+    ]
+    assert [part.text for part in lines[1].content if isinstance(part, Footnote)] == [
+        "Mỗi trường hợp được hỗ trợ 10.000.000 đồng từ quỹ “Mái ấm Công đoàn” của Liên đoàn Lao động huyện."
+    ]
+
+
+def test_a_line_starting_with_a_number_never_called_stays_in_the_text():
+    text = "Ban Chấp hành gồm các đồng chí sau đây:\n1  Nguyễn Văn An\n2  Trần Thị Bình\n3"
+    lines, _reflowed = text_lines(text, markdown=False, pdf=True)
+    assert [line.text for line in lines] == [
+        "Ban Chấp hành gồm các đồng chí sau đây:",
+        "1 Nguyễn Văn An",
+        "2 Trần Thị Bình",
+    ]

@@ -104,6 +104,75 @@ def _read_columns(block: list[str]) -> list[str]:
     return [*left, "", *right]
 
 
+# A footnote at the foot of a page: its number, a space, its text ("1 Mỗi trường hợp …").
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,2}) {1,2}(?=[^\W\d_])")
+# The rule a footnote may stand under: "_____", "--------".
+FOOTNOTE_RULE = re.compile(r"^\s*[_\-–—]{5,}\s*$")
+# The footnotes of a page stand in its last lines.
+FOOTNOTE_LINES = 10
+
+
+def footnote_call(number: str) -> re.Pattern:
+    """A footnote's call: its number glued after a word or a closing quote ("ốm đau1,", "”2")."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[”’\")])){number}(?!\d)(?=[\s.,;:!?)”’\"]|$)")
+
+
+def take_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The lines with each page's footnotes taken out and each call written "[^pdfN]", and the
+    footnotes by those keys (`text._with_notes` puts them back in place).
+
+    A footnote is read only where that is unambiguous: a line among the page's last ones that
+    starts with a small number, whose call stands earlier on the same page glued to a word; the
+    lines after it to the page's end are its text, or the next footnote's.
+    """
+    breaks = [i for i, line in enumerate(lines) if PAGE_NUMBER.match(line) or "\f" in line]
+    out = list(lines)
+    notes: dict[str, str] = {}
+    start = 0
+    for end in [*breaks, len(lines)]:
+        _page_footnotes(out, start, end, notes)
+        start = end + 1
+    return out, notes
+
+
+def _page_footnotes(lines: list[str], start: int, end: int, notes: dict[str, str]) -> None:
+    filled = [i for i in range(start, end) if lines[i].strip()]
+    foot = filled[-FOOTNOTE_LINES:]
+    for first in foot:
+        match = FOOTNOTE_START.match(lines[first])
+        if not match:
+            continue
+        call_at = _call(lines, start, first, match[1])
+        if call_at is None:
+            continue
+        # From here to the page's end: footnotes, each called earlier on the page.
+        current = None
+        for i in [i for i in foot if i >= first]:
+            match = FOOTNOTE_START.match(lines[i])
+            called = _call(lines, start, first, match[1]) if match else None
+            if match and called is not None:
+                line_at, call = called
+                current = f"pdf{len(notes) + 1}"
+                notes[current] = lines[i][match.end() :].strip()
+                text = lines[line_at]
+                lines[line_at] = f"{text[: call.start()]}[^{current}]{text[call.end() :]}"
+            elif current is not None:
+                notes[current] = f"{notes[current]} {lines[i].strip()}"
+            lines[i] = ""
+        if first - 1 >= start and FOOTNOTE_RULE.match(lines[first - 1]):
+            lines[first - 1] = ""
+        return
+
+
+def _call(lines: list[str], start: int, end: int, number: str):
+    """(line, match) of the first call of footnote `number` in lines[start:end], or None."""
+    pattern = footnote_call(number)
+    for i in range(start, end):
+        if number in lines[i] and (call := pattern.search(lines[i])):
+            return i, call
+    return None
+
+
 @dataclass(frozen=True)
 class Reflowed:
     """The paragraphs: for each, the indices of the lines it is made of, and its text."""
@@ -181,12 +250,14 @@ def _continues(line: str, following: str, width: int) -> bool:
     if line.endswith("-"):
         return True
     first = following[0]
-    # A figure opens a line as often as a word does ("…; " / "100% đoàn viên …"); a list's number
-    # ("1.", "2)") has started a block of its own above.
-    if first.islower() or first.isdigit() or first in ",;)":
-        # A clause goes on after a semicolon; a sentence, or a lead-in (":"), ends.
-        return not SENTENCE_END.search(line) or line.endswith((",", ";"))
+    # A clause goes on after a comma or a semicolon; a sentence, or a lead-in (":"), ends.
+    goes_on = not SENTENCE_END.search(line) or line.endswith((",", ";"))
+    if first.islower() or first in ",;)":
+        return goes_on
     full = len(line) >= FULL * width
+    if first.isdigit():
+        # A figure goes on a line filled to the page's width ("…; " / "100% đoàn viên …").
+        return full and goes_on
     return full and not SENTENCE_END.search(line)
 
 

@@ -14,7 +14,7 @@ from unionreports.document import Footnote, Inline, parse_inline
 
 from . import legacy, limits
 from .lines import ImportFailed, Line, as_bullet, is_capitals, make_line
-from .reflow import PAGE_NUMBER, columns, looks_like_pdf_copy, reflow
+from .reflow import PAGE_NUMBER, columns, looks_like_pdf_copy, reflow, take_footnotes
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
 # The marks written as "- ": every bullet but "+", which marks an item inside the one above it.
@@ -88,6 +88,8 @@ def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Li
     elif _looks_wrapped(raw) and not pdf and not any(PAGE_NUMBER.match(line) for line in raw):
         paragraphs = _markdown_paragraphs(raw)
     elif pdf or looks_like_pdf_copy(raw):
+        raw, footnotes = take_footnotes(raw)
+        notes.update(footnotes)
         flowed = reflow(columns(raw))
         paragraphs, reflowed = [(0, text) for _indices, text in flowed.paragraphs], flowed.changed
     else:
