@@ -459,3 +459,18 @@ def test_a_line_starting_with_a_number_never_called_stays_in_the_text():
         "1 Nguyễn Văn An",
         "2 Trần Thị Bình",
     ]
+
+
+def test_a_title_broken_before_its_years_is_joined_again():
+    lines = [
+        "PHẦN THỨ NHẤT: KẾT QUẢ HOẠT ĐỘNG NHIỆM KỲ 2017 – ",
+        "2022",
+        "PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ ",
+        "2022 – 2027",
+        "Tiếp tục đổi mới nội dung hoạt động.",
+    ]
+    assert paragraphs("\n".join(lines)) == [
+        "PHẦN THỨ NHẤT: KẾT QUẢ HOẠT ĐỘNG NHIỆM KỲ 2017 – 2022",
+        "PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2022 – 2027",
+        "Tiếp tục đổi mới nội dung hoạt động.",
+    ]

@@ -38,6 +38,7 @@ STARTS_BLOCK = re.compile(
 DATE_LINE = re.compile(r"^[^,]{2,80},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 FIRST_WORD = re.compile(r"^[^\W\d_]+")
+DASHES = ("–", "—")
 # The fewest lines of a page, between two of its running headers.
 PAGE_LINES = 15
 # Most lines of a paragraph are filled to this share of the page's width or more.
@@ -199,7 +200,12 @@ def looks_like_pdf_copy(lines: list[str]) -> bool:
 
 def reflow(lines: list[str]) -> Reflowed:
     """The lines joined into paragraphs, less page numbers and running headers and footers."""
-    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line)}
+    # A year after a line ending with a dash ("2017 –" / "2022") is not a page's number.
+    numbers = {
+        i
+        for i, line in enumerate(lines)
+        if PAGE_NUMBER.match(line) and not (i and lines[i - 1].rstrip().endswith(DASHES))
+    }
     kept = [i for i, line in enumerate(lines) if line.strip() and i not in numbers]
     running = _running_lines(lines, kept, numbers)
     dropped = numbers | running
@@ -245,7 +251,13 @@ def _continues(line: str, following: str, width: int) -> bool:
         or DATE_LINE.search(following)
     ):
         return False
-    if is_capitals(line) or DATE_LINE.search(line) or PAGE_NUMBER.match(following):
+    # A title broken after a dash or before its years: "… NHIỆM KỲ 2017 –" / "2022",
+    # "NHIỆM VỤ NHIỆM KỲ" / "2022 – 2027".
+    if line.endswith(DASHES) or (is_capitals(line) and len(following) <= 20 and not _has_letters(following)):
+        return True
+    if PAGE_NUMBER.match(following):
+        return False
+    if is_capitals(line) or DATE_LINE.search(line):
         return False
     if line.endswith("-"):
         return True
@@ -259,6 +271,10 @@ def _continues(line: str, following: str, width: int) -> bool:
         # A figure goes on a line filled to the page's width ("…; " / "100% đoàn viên …").
         return full and goes_on
     return full and not SENTENCE_END.search(line)
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _joint(previous: str, text: str) -> tuple[str, str]:
