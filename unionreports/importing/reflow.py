@@ -39,6 +39,8 @@ DATE_LINE = re.compile(r"^[^,]{2,80},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+\
 SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 FIRST_WORD = re.compile(r"^[^\W\d_]+")
 DASHES = ("–", "—")
+YEARS_GO_ON = re.compile(r"^[–—-]\s?\d{4}\b")
+TERM_GOES_ON = re.compile(r"^(?:NHIỆM KỲ|GIAI ĐOẠN)\s+\d{4}")
 # The fewest lines of a page, between two of its running headers.
 PAGE_LINES = 15
 # Most lines of a paragraph are filled to this share of the page's width or more.
@@ -244,6 +246,12 @@ def _width(filled: list[str]) -> int:
 
 def _continues(line: str, following: str, width: int) -> bool:
     """Whether `following` goes on with the paragraph `line` is part of."""
+    # A range of years broken at its dash ("nhiệm kỳ 2017" / "– 2022 và …"), a title in capitals
+    # before its term ("… CÔNG ĐOÀN" / "NHIỆM KỲ 2017 – 2022"): not a list item, not a heading.
+    if (line[-1:].isdigit() and YEARS_GO_ON.match(following)) or (
+        is_capitals(line) and is_capitals(following) and TERM_GOES_ON.match(following)
+    ):
+        return True
     if (
         not following
         or STARTS_BLOCK.match(following)
