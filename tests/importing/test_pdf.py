@@ -483,3 +483,13 @@ def test_a_range_of_years_broken_at_its_dash_is_not_read_as_a_list_item():
         "– Tổ chức hội thi cho đoàn viên.",
     ]
     assert paragraphs("\n".join(lines)) == [f"{lines[0]} {lines[1]}", lines[2]]
+
+
+def test_the_letter_o_of_a_second_level_bullet_marks_an_item_in_a_pdf():
+    text = "Các hoạt động chính:\no Tổ chức hội thi cho đoàn viên.\no Tặng quà ngày Tết."
+    lines, _reflowed = text_lines(text, markdown=False, pdf=True)
+    assert [line.text for line in lines] == [
+        "Các hoạt động chính:",
+        "- Tổ chức hội thi cho đoàn viên.",
+        "- Tặng quà ngày Tết.",
+    ]

@@ -72,8 +72,15 @@ BULLET_GLYPHS = (
 LEADING_BULLET = re.compile(f"^(\\s*)[{BULLET_GLYPHS}]\\s*")
 
 
-def as_bullet(text: str) -> str:
-    """The line with the bullet glyph it starts with, if any, written "• "."""
+# The second level's bullet of Word's lists, "o" in Courier New, as a PDF gives it: "o Tổ chức …".
+LETTER_O_BULLET = re.compile(r"^(\s*)o\s+(?=[^\W\d_])")
+
+
+def as_bullet(text: str, *, letter_o: bool = False) -> str:
+    """The line with the bullet glyph it starts with, if any, written "• "; with `letter_o`
+    (text from a PDF), a lone "o" before a capital too."""
+    if letter_o and (match := LETTER_O_BULLET.match(text)) and text[match.end()].isupper():
+        return f"{match[1]}• {text[match.end() :]}"
     return LEADING_BULLET.sub(r"\1• ", text, count=1)
 
 

@@ -88,7 +88,7 @@ def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Li
     elif _looks_wrapped(raw) and not pdf and not any(PAGE_NUMBER.match(line) for line in raw):
         paragraphs = _markdown_paragraphs(raw)
     elif pdf or looks_like_pdf_copy(raw):
-        raw, footnotes = take_footnotes(raw)
+        raw, footnotes = take_footnotes([as_bullet(line, letter_o=True) for line in raw])
         notes.update(footnotes)
         flowed = reflow(columns(raw))
         paragraphs, reflowed = [(0, text) for _indices, text in flowed.paragraphs], flowed.changed
