@@ -651,6 +651,8 @@ def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]
     for line in lines:
         text = plain(line.text)
         folded = fold(text)
+        if not text:
+            continue  # a rule typed "***" or "___"
         if folded.startswith("noi nhan"):
             in_recipients = listed = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
