@@ -165,3 +165,29 @@ def test_a_table_in_a_part_is_kept_whole_as_text_without_a_place(demo_report):
     assert [(item.where, item.text) for item in imported.leftovers] == [
         ("KẾT QUẢ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: một bảng", "Chỉ tiêu | Kết quả\n12 đoàn viên mới | đạt")
     ]
+
+
+def test_a_signature_table_beside_the_recipients_gives_the_signer_and_the_recipients():
+    def build(word):
+        word.add_paragraph("I. VỀ NHÂN SỰ BAN CHẤP HÀNH")
+        word.add_paragraph("Nội dung.")
+        table = word.add_table(rows=4, cols=2)
+        rows = [
+            ("Nơi nhận:", "TM. BAN CHẤP HÀNH"),
+            ("- Liên đoàn Lao động huyện;", "CHỦ TỊCH"),
+            ("- Lưu: VT.", ""),
+            ("", "Trần Thị Thu Thủy"),
+        ]
+        for row, cells in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+
+    imported = read_report("report.docx", word_file(build))
+    signature = imported.document.signature
+    assert (signature.on_behalf, signature.title, signature.name) == (
+        "TM. BAN CHẤP HÀNH",
+        "CHỦ TỊCH",
+        "Trần Thị Thu Thủy",
+    )
+    assert imported.document.recipients == ("Liên đoàn Lao động huyện;", "Lưu: VT.")
+    assert imported.leftovers == ()

@@ -279,3 +279,28 @@ def test_a_markdown_part_heading_typed_without_a_hash_does_not_swallow_the_next_
     assert imported.document.parts[1].blocks[0].text == "Đoạn đầu."
     report = import_into(demo_report.term, "report.md", source.encode())
     assert section(report, "personnel").text == "Nhân sự ổn định^[Chú thích.]."
+
+
+@pytest.mark.parametrize("mark", ["*", "**", "***", "_"])
+def test_a_signature_typed_with_emphasis_in_markdown_is_read(mark):
+    source = "\n\n".join(
+        [
+            "I. VỀ NHÂN SỰ BAN CHẤP HÀNH",
+            "Nội dung.",
+            "Trên đây là báo cáo của Ban Chấp hành.",
+            f"{mark}Nơi nhận:{mark}",
+            "- Công đoàn Viên chức tỉnh;\n- Lưu: VT.",
+            f"{mark}TM. BAN CHẤP HÀNH{mark}",
+            f"{mark}CHỦ TỊCH{mark}",
+            f"{mark}Nguyễn Thị Lan{mark}",
+        ]
+    )
+    document = read_report("report.md", source.encode()).document
+    assert [p.text for p in document.closing] == ["Trên đây là báo cáo của Ban Chấp hành."]
+    assert document.recipients == ("Công đoàn Viên chức tỉnh;", "Lưu: VT.")
+    signature = document.signature
+    assert (signature.on_behalf, signature.title, signature.name) == (
+        "TM. BAN CHẤP HÀNH",
+        "CHỦ TỊCH",
+        "Nguyễn Thị Lan",
+    )

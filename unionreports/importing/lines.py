@@ -54,13 +54,34 @@ def make_line(parts: list[Inline], heading: int = 0, cell: tuple[int, int] | Non
         else:
             content.append(fold_spaces("".join(group)))
     if content and isinstance(content[0], str):
-        content[0] = content[0].lstrip()
+        content[0] = as_bullet(content[0]).lstrip()
     if content and isinstance(content[-1], str):
         content[-1] = content[-1].rstrip()
     content = [part for part in content if part != ""]
     if not any(isinstance(part, Footnote) or part.strip() for part in content):
         return None
     return Line(tuple(content), heading, cell)
+
+
+# Glyphs a line starts with as a list's bullet: those of Word's Symbol and Wingdings fonts, which
+# a PDF or a copy of one gives as private-use characters (U+F0B7 ""), and the squares, arrows,
+# diamonds and circles typed for bullets. Each is read as "•", the bullet every reader knows.
+BULLET_GLYPHS = (
+    "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0d9\uf0de\uf0e0\uf0f0\uf0fc\uf06e\uf071\uf0a9\uf06c■□▪▫●◦○◆◇❖➢➤►▶✓✔❑"
+)
+LEADING_BULLET = re.compile(f"^(\\s*)[{BULLET_GLYPHS}]\\s*")
+
+
+# The second level's bullet of Word's lists, "o" in Courier New, as a PDF gives it: "o Tổ chức …".
+LETTER_O_BULLET = re.compile(r"^(\s*)o\s+(?=[^\W\d_])")
+
+
+def as_bullet(text: str, *, letter_o: bool = False) -> str:
+    """The line with the bullet glyph it starts with, if any, written "• "; with `letter_o`
+    (text from a PDF), a lone "o" before a capital too."""
+    if letter_o and (match := LETTER_O_BULLET.match(text)) and text[match.end()].isupper():
+        return f"{match[1]}• {text[match.end() :]}"
+    return LEADING_BULLET.sub(r"\1• ", text, count=1)
 
 
 def fold_spaces(text: str) -> str:

@@ -75,11 +75,33 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DOCUMENT_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,5})\b", re.IGNORECASE)
+# How the name of a union, or of the body above it, begins (folded): a line of the header in
+# capitals that does not begin so goes on with the name above it.
+NAME_STARTS = (
+    "cong doan",
+    "lien doan",
+    "tong lien doan",
+    "ldld",
+    "cd ",
+    "doan ",
+    "hoi ",
+    "dang bo",
+    "dang uy",
+    "chi bo",
+    "ban chap hanh",
+    "bch ",
+    "nghiep doan",
+)
 # The mark of a draft ("DỰ THẢO", "Dự thảo lần 2"), folded: not a line of the report.
 DRAFT_MARK = re.compile(r"^du thao(?: lan \d{1,2})?$")
 SIGNATURE_START = re.compile(r"^(?:TM|T/M|KT|Q)\.?\s", re.IGNORECASE)
 # A numbered line this long, or a sentence, is a paragraph with its number run in, not a title.
 TITLE_LIMIT = 300
+
+
+def plain(text: str) -> str:
+    """The line without the emphasis marks typed around it: "***Nơi nhận:***", "_CHỦ TỊCH_"."""
+    return text.strip().strip("*_").strip()
 
 
 def fold(text: str) -> str:
@@ -549,7 +571,7 @@ def _states_committee(text: str) -> bool:
 def _tail_start(lines: list[Line], last_head: int) -> int:
     """Where the signature or "Nơi nhận" begins, after the last part."""
     for i in range(last_head + 1, len(lines)):
-        text = lines[i].text.strip()
+        text = plain(lines[i].text)
         if (SIGNATURE_START.match(text) and is_capitals(text)) or fold(text).startswith("noi nhan"):
             return i
     return len(lines)
@@ -569,7 +591,7 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
     replaced = []
     title_at, subject_from, subject_end = title_lines
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = plain(line.text)
         folded = fold(text)
         if DOCUMENT_NUMBER.match(text) and len(text) < 40:
             header["number"] = text
@@ -577,8 +599,8 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
         elif DATE_LINE.match(text) and len(text) < 120:
             header["date_line"] = text
             replaced.append(text)
-        elif folded.startswith("cong hoa xa hoi chu nghia") or folded.startswith("doc lap"):
-            continue  # the national motto, the same in every report
+        elif folded.startswith(("cong hoa xa hoi chu nghia", "doc lap")) or folded == "viet nam":
+            continue  # the national motto (its "VIỆT NAM" on a line of its own), the same in every report
         elif DRAFT_MARK.match(folded):
             continue  # an exported draft's mark; every draft rendering makes it again
         elif i == title_at or subject_from <= i < subject_end:
@@ -593,6 +615,7 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
             replaced.append(text)
         else:
             opening.append(line)
+    capitals = _names(capitals)
     if capitals:
         header["issuer"] = capitals[-1]
         if len(capitals) > 1:
@@ -600,20 +623,42 @@ def _header(lines: list[Line], title_lines: tuple[int | None, int, int]):
     return header, title, subject, leftovers, opening, replaced
 
 
+def _names(capitals: list[str]) -> list[str]:
+    """The unions' names of the header, each whole: a name broken over two lines by a narrow
+    column ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG TIỂU" / "HỌC THỊ TRẤN ĐỨC THỌ") goes on in each line that
+    does not begin as a name does ("CÔNG ĐOÀN", "LIÊN ĐOÀN", "ĐOÀN", "HỘI", …)."""
+    if len(capitals) <= 2:
+        return capitals
+    names: list[str] = []
+    for text in capitals:
+        if names and not fold(text).startswith(NAME_STARTS):
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return names
+
+
 def _tail(lines: list[Line]) -> tuple[Signature, tuple[str, ...], list[Leftover]]:
+    """The signature and the recipients after "Nơi nhận".
+
+    A line marked as an item after "Nơi nhận" is a recipient wherever it stands: a table that
+    sets "Nơi nhận" beside the signature is read a row at a time, its two columns interleaved.
+    """
     on_behalf, titles, name = "", [], ""
     recipients: list[str] = []
     leftovers: list[Leftover] = []
-    in_recipients = False
+    in_recipients = listed = False
     for line in lines:
-        text = line.text.strip()
+        text = plain(line.text)
         folded = fold(text)
+        if not text:
+            continue  # a rule typed "***" or "___"
         if folded.startswith("noi nhan"):
-            in_recipients = True
+            in_recipients = listed = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
                 recipients.append(rest.lstrip("-–+• ").strip())
-        elif in_recipients and text[:1] in "-–+•":
+        elif (in_recipients or (listed and line.cell is not None)) and text[:1] in "-–+•":
             recipients.append(text.lstrip("-–+• ").strip())
         elif (
             SIGNATURE_START.match(text)

@@ -38,10 +38,142 @@ STARTS_BLOCK = re.compile(
 DATE_LINE = re.compile(r"^[^,]{2,80},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?…]['\"”’)\]]*$")
 FIRST_WORD = re.compile(r"^[^\W\d_]+")
+DASHES = ("–", "—")
+YEARS_GO_ON = re.compile(r"^[–—-]\s?\d{4}\b")
+TERM_GOES_ON = re.compile(r"^(?:NHIỆM KỲ|GIAI ĐOẠN)\s+\d{4}")
 # The fewest lines of a page, between two of its running headers.
 PAGE_LINES = 15
 # Most lines of a paragraph are filled to this share of the page's width or more.
 FULL = 0.75
+
+
+# Two columns of a page copied with its layout: text, four spaces or more, text.
+COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
+# Where the header's two columns (the unions' names | the motto and the date) may stand.
+HEADER_LINES = 30
+# The title under the header; the start of the signature block ("Nơi nhận" | "TM. BAN CHẤP HÀNH").
+TITLE_LINE = re.compile(r"^\s*(?:BÁO CÁO|Báo cáo)\s*$")
+TAIL_START = re.compile(r"^\s*(?:Nơi nhận|NƠI NHẬN|(?:TM|T/M|KT)\.?\s)")
+
+
+def columns(lines: list[str]) -> list[str]:
+    """The lines, with the header and the signature block set in two columns (as a PDF's text
+    copied with its layout keeps them: "CÔNG ĐOÀN …      CỘNG HÒA …") read a column at a time.
+
+    Only those two blocks are read so: a table of the body keeps its rows.
+    """
+    title = next((i for i, line in enumerate(lines[:HEADER_LINES]) if TITLE_LINE.match(line)), None)
+    tail = next(
+        (
+            i
+            for i in range(len(lines) - 1, (title or 0) - 1, -1)
+            if TAIL_START.match(lines[i]) or any(TAIL_START.match(part) for part in _cells(lines[i])[1:])
+        ),
+        None,
+    )
+    if tail is not None:
+        # The block begins at the first of its lines ("Nơi nhận" may follow the signature's "TM.").
+        while tail > 0 and lines[tail - 1].strip() and _cells(lines[tail - 1])[1:]:
+            tail -= 1
+    out = list(lines)
+    if tail is not None:
+        out[tail:] = _read_columns(lines[tail:])
+    if title is not None:
+        out[:title] = _read_columns(lines[:title])
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return COLUMN_GAP.split(line.strip()) if "    " in line else [line.strip()]
+
+
+def _read_columns(block: list[str]) -> list[str]:
+    """The left column's lines, then the right column's: the right one starts where the leftmost
+    text after a gap starts; a line without a gap goes to the column it starts in."""
+    starts = [match.end() for line in block for match in itertools.islice(COLUMN_GAP.finditer(line), 1)]
+    if not starts:
+        return block
+    split = min(starts)
+    left, right = [], []
+    for line in block:
+        indent = len(line) - len(line.lstrip())
+        if match := next(COLUMN_GAP.finditer(line), None):
+            left.append(line[: match.start()])
+            right.append(line[match.end() :])
+        elif line.strip() and indent >= split * 3 // 4:
+            right.append(line)
+        else:
+            left.append(line)
+    return [*left, "", *right]
+
+
+# A footnote at the foot of a page: its number, a space, its text ("1 Mỗi trường hợp …").
+FOOTNOTE_START = re.compile(r"^\s*(\d{1,2}) {1,2}(?=[^\W\d_])")
+# The rule a footnote may stand under: "_____", "--------".
+FOOTNOTE_RULE = re.compile(r"^\s*[_\-–—]{5,}\s*$")
+# The footnotes of a page stand in its last lines.
+FOOTNOTE_LINES = 10
+
+
+def footnote_call(number: str) -> re.Pattern:
+    """A footnote's call: its number glued after a word or a closing quote ("ốm đau1,", "”2")."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[”’\")])){number}(?!\d)(?=[\s.,;:!?)”’\"]|$)")
+
+
+def take_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The lines with each page's footnotes taken out and each call written "[^pdfN]", and the
+    footnotes by those keys (`text._with_notes` puts them back in place).
+
+    A footnote is read only where that is unambiguous: a line among the page's last ones that
+    starts with a small number, whose call stands earlier on the same page glued to a word; the
+    lines after it to the page's end are its text, or the next footnote's.
+    """
+    breaks = [i for i, line in enumerate(lines) if PAGE_NUMBER.match(line) or "\f" in line]
+    out = list(lines)
+    notes: dict[str, str] = {}
+    start = 0
+    for end in [*breaks, len(lines)]:
+        _page_footnotes(out, start, end, notes)
+        start = end + 1
+    return out, notes
+
+
+def _page_footnotes(lines: list[str], start: int, end: int, notes: dict[str, str]) -> None:
+    filled = [i for i in range(start, end) if lines[i].strip()]
+    foot = filled[-FOOTNOTE_LINES:]
+    for first in foot:
+        match = FOOTNOTE_START.match(lines[first])
+        if not match:
+            continue
+        call_at = _call(lines, start, first, match[1])
+        if call_at is None:
+            continue
+        # From here to the page's end: footnotes, each called earlier on the page.
+        current = None
+        for i in [i for i in foot if i >= first]:
+            match = FOOTNOTE_START.match(lines[i])
+            called = _call(lines, start, first, match[1]) if match else None
+            if match and called is not None:
+                line_at, call = called
+                current = f"pdf{len(notes) + 1}"
+                notes[current] = lines[i][match.end() :].strip()
+                text = lines[line_at]
+                lines[line_at] = f"{text[: call.start()]}[^{current}]{text[call.end() :]}"
+            elif current is not None:
+                notes[current] = f"{notes[current]} {lines[i].strip()}"
+            lines[i] = ""
+        if first - 1 >= start and FOOTNOTE_RULE.match(lines[first - 1]):
+            lines[first - 1] = ""
+        return
+
+
+def _call(lines: list[str], start: int, end: int, number: str):
+    """(line, match) of the first call of footnote `number` in lines[start:end], or None."""
+    pattern = footnote_call(number)
+    for i in range(start, end):
+        if number in lines[i] and (call := pattern.search(lines[i])):
+            return i, call
+    return None
 
 
 @dataclass(frozen=True)
@@ -70,7 +202,12 @@ def looks_like_pdf_copy(lines: list[str]) -> bool:
 
 def reflow(lines: list[str]) -> Reflowed:
     """The lines joined into paragraphs, less page numbers and running headers and footers."""
-    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line)}
+    # A year after a line ending with a dash ("2017 –" / "2022") is not a page's number.
+    numbers = {
+        i
+        for i, line in enumerate(lines)
+        if PAGE_NUMBER.match(line) and not (i and lines[i - 1].rstrip().endswith(DASHES))
+    }
     kept = [i for i, line in enumerate(lines) if line.strip() and i not in numbers]
     running = _running_lines(lines, kept, numbers)
     dropped = numbers | running
@@ -109,6 +246,12 @@ def _width(filled: list[str]) -> int:
 
 def _continues(line: str, following: str, width: int) -> bool:
     """Whether `following` goes on with the paragraph `line` is part of."""
+    # A range of years broken at its dash ("nhiệm kỳ 2017" / "– 2022 và …"), a title in capitals
+    # before its term ("… CÔNG ĐOÀN" / "NHIỆM KỲ 2017 – 2022"): not a list item, not a heading.
+    if (line[-1:].isdigit() and YEARS_GO_ON.match(following)) or (
+        is_capitals(line) and is_capitals(following) and TERM_GOES_ON.match(following)
+    ):
+        return True
     if (
         not following
         or STARTS_BLOCK.match(following)
@@ -116,16 +259,30 @@ def _continues(line: str, following: str, width: int) -> bool:
         or DATE_LINE.search(following)
     ):
         return False
-    if is_capitals(line) or DATE_LINE.search(line) or PAGE_NUMBER.match(following):
+    # A title broken after a dash or before its years: "… NHIỆM KỲ 2017 –" / "2022",
+    # "NHIỆM VỤ NHIỆM KỲ" / "2022 – 2027".
+    if line.endswith(DASHES) or (is_capitals(line) and len(following) <= 20 and not _has_letters(following)):
+        return True
+    if PAGE_NUMBER.match(following):
+        return False
+    if is_capitals(line) or DATE_LINE.search(line):
         return False
     if line.endswith("-"):
         return True
     first = following[0]
+    # A clause goes on after a comma or a semicolon; a sentence, or a lead-in (":"), ends.
+    goes_on = not SENTENCE_END.search(line) or line.endswith((",", ";"))
     if first.islower() or first in ",;)":
-        # A clause goes on after a semicolon; a sentence, or a lead-in (":"), ends.
-        return not SENTENCE_END.search(line) or line.endswith((",", ";"))
+        return goes_on
     full = len(line) >= FULL * width
+    if first.isdigit():
+        # A figure goes on a line filled to the page's width ("…; " / "100% đoàn viên …").
+        return full and goes_on
     return full and not SENTENCE_END.search(line)
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _joint(previous: str, text: str) -> tuple[str, str]:

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from unionreports.document import Footnote, Inline, parse_inline
 
 from . import legacy, limits
-from .lines import ImportFailed, Line, is_capitals, make_line
-from .reflow import PAGE_NUMBER, looks_like_pdf_copy, reflow
+from .lines import ImportFailed, Line, as_bullet, is_capitals, make_line
+from .reflow import PAGE_NUMBER, columns, looks_like_pdf_copy, reflow, take_footnotes
 
 BULLET = re.compile(r"^\s*(?:[-–—•+*▪●◦·]|\\-)\s+")
 # The marks written as "- ": every bullet but "+", which marks an item inside the one above it.
@@ -80,7 +80,7 @@ def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Li
     tried for text that is a PDF's)."""
     notes: dict[str, str] = {}
     text = _take_word_notes(text, notes)
-    raw = text.split("\n")
+    raw = [as_bullet(line) for line in text.split("\n")]
     reflowed = False
     if markdown:
         raw = _take_markdown_notes(raw, notes)
@@ -88,7 +88,9 @@ def text_lines(text: str, *, markdown: bool, pdf: bool = False) -> tuple[list[Li
     elif _looks_wrapped(raw) and not pdf and not any(PAGE_NUMBER.match(line) for line in raw):
         paragraphs = _markdown_paragraphs(raw)
     elif pdf or looks_like_pdf_copy(raw):
-        flowed = reflow(raw)
+        raw, footnotes = take_footnotes([as_bullet(line, letter_o=True) for line in raw])
+        notes.update(footnotes)
+        flowed = reflow(columns(raw))
         paragraphs, reflowed = [(0, text) for _indices, text in flowed.paragraphs], flowed.changed
     else:
         paragraphs = _line_paragraphs(raw)
@@ -199,8 +201,10 @@ def _markdown_paragraphs(raw: list[str]) -> list[tuple[int, str]]:
 # No run may hold the mark that opens it (nor a span its brackets): a scan for the closing mark
 # then stops at the next opening one, so each character is looked at a bounded number of times
 # (a lazy ".+?" would scan to the end of the text from every unmatched "*").
+# Bold italic ("***Nơi nhận:***") is tried first: bold alone would leave one "*" on each side.
 _EMPHASIS = re.compile(
-    r"\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)"
+    r"\*\*\*([^*]+?)\*\*\*|\*\*((?:[^*]|\*(?!\*))+?)\*\*|__((?:[^_]|_(?!_))+?)__"
+    r"|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?!\w)|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?!\w)"
 )
 _SPAN = re.compile(r"\[([^\]\^\[][^\]\[]*)\]\{[^{}]*\}")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
@@ -208,7 +212,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 
 def _markdown_inline(text: str) -> str:
     text = _SPAN.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+    text = _EMPHASIS.sub(lambda m: next(group for group in m.groups() if group is not None), text)
     if DASH.match(text):
         text = "- " + DASH.sub("", text, count=1)
     return _ESCAPE.sub(r"\1", text).replace("\\\n", " ")
