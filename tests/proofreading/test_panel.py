@@ -93,6 +93,8 @@ def test_applying_in_an_area_and_in_the_opening(client, demo_report, secretary):
         assert forms, url
         client.post(f"/reports/{demo_report.pk}/proofreading/apply", forms[0])
     assert "Ban chấp hành" not in reload(demo_report).opening
+    achievement.refresh_from_db()
+    assert " ," not in achievement.text
     assert findings_of(demo_report) == [] or all(f.kind != "capitals" for f in findings_of(demo_report))
 
 

@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from unionreports.http import posted_next
 from unionreports.reports.access import get_report_for_user, role_of
 
 from . import review
@@ -81,10 +81,5 @@ def refused(request, thread, message: str):
 
 def back(request, thread):
     """To the page in `next` when it is one of this site's, else the review page; at the thread."""
-    following = request.POST.get("next", "")
-    # A path of this site only: `redirect` would take a bare word for a view's name.
-    if not following.startswith("/") or not url_has_allowed_host_and_scheme(
-        following, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        following = reverse("publishing:review", args=[thread.report_id])
-    return HttpResponseRedirect(f"{following.split('#')[0]}#comment-{thread.pk}")
+    following = posted_next(request) or reverse("publishing:review", args=[thread.report_id])
+    return HttpResponseRedirect(f"{following}#comment-{thread.pk}")

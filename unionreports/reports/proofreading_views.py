@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from unionreports.http import posted_next
 
 from . import proofreading
 from .access import get_report_for_user
@@ -14,12 +15,7 @@ from .services import Conflict
 
 def back(request, report):
     """Back to the page the panel was on, else the report's page."""
-    following = request.POST.get("next", "")
-    if following.startswith("/") and url_has_allowed_host_and_scheme(
-        following, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(f"{following.split('#')[0]}#proofreading")
-    return redirect(f"{report.get_absolute_url()}#proofreading")
+    return redirect(f"{posted_next(request) or report.get_absolute_url()}#proofreading")
 
 
 @login_required
