@@ -36,11 +36,9 @@ def finding_apply(request, pk: int):
     except proofreading.NotApplied as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(
-            request,
-            _("“%(text)s” is now “%(suggestion)s”.")
-            % {"text": finding.text, "suggestion": finding.suggestion},
-        )
+        # The correction in its words: a slip of spacing alone would read the same before and after.
+        passage = f"{finding.before[-20:]}{finding.suggestion}{finding.after[:20]}".strip()
+        messages.success(request, _("Corrected: “…%(passage)s…”.") % {"passage": passage})
     return back(request, report)
 
 
