@@ -29,3 +29,33 @@ def test_the_admin_lists_and_edits_each_model(admin_client, model):
 def test_a_committee_member_cannot_open_the_admin(client, member):
     client.force_login(member)
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_a_full_page_of_rows_renders_no_template_per_row(admin_client):
+    """A page of the admin costs about the same with one row as with a full page: no form
+    template is rendered per row (Django's checkbox widget) and each row's checkbox and link
+    are Django's own markup, so selecting all rows and the actions still work."""
+    from django.contrib.admin.views.main import ChangeList
+
+    from unionreports.admin_lists import ListMixin
+    from unionreports.reports.models import ReportItem
+
+    ReportItem.objects.bulk_create(
+        ReportItem(section=item.section, position=item.position + 100 * n, text=f"{item.text} (bản {n})")
+        for item in ReportItem.objects.all()
+        for n in (1, 2)
+    )
+    url = reverse("admin:reports_reportitem_changelist")
+    page = admin_client.get(url, {"q": "(bản"})
+    rows = page.context["cl"].result_list
+    assert len(rows) == ListMixin.list_per_page
+    one = admin_client.get(url, {"q": rows[0].text})
+    assert len(one.context["cl"].result_list) == 1
+    assert [t.name for t in page.templates] == [t.name for t in one.templates]
+    html = page.content.decode()
+    model_admin = admin.site._registry[ReportItem]
+    for row in rows:
+        assert admin.ModelAdmin.action_checkbox(model_admin, row) in html
+        django_link = ChangeList.url_for_result(page.context["cl"], row)
+        assert page.context["cl"].url_for_result(row) == django_link
+        assert f'href="{django_link}' in html

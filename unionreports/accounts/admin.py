@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from unionreports.admin_lists import ListAdmin
+from unionreports.admin_lists import ListAdmin, ListMixin
 
 from .models import Affiliation, Invitation, Profile
 
@@ -17,14 +17,10 @@ admin.site.unregister(get_user_model())
 
 
 @admin.register(get_user_model())
-class UserWithProfileAdmin(UserAdmin):
+class UserWithProfileAdmin(ListMixin, UserAdmin):
     inlines = [ProfileInline]
     list_display = ["username", "profile__full_name", "email", "is_staff"]
     list_select_related = ["profile"]
-    ordering = ["-pk"]
-    list_per_page = ListAdmin.list_per_page
-    show_full_result_count = False
-    paginator = ListAdmin.paginator
     search_fields = ["username", "profile__full_name", "email"]
 
 
