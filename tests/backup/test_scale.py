@@ -94,13 +94,22 @@ def seq_scans(sql: str) -> set[str]:
 
 @pytest.mark.django_db
 def test_each_copy_is_a_union_of_its_own_with_full_size_reports(client):
-    call_command("seed_scale", unions=3, stdout=StringIO())
+    call_command("seed_scale", unions=6, stdout=StringIO())
     demo = load_demo().term.organization
-    copy = Organization.objects.exclude(pk=demo.pk).order_by("id").first()
+    copies = Organization.objects.exclude(pk=demo.pk).order_by("id")
+    # Committees of 7 to 15 elected members, of different sizes, each as its term declares.
+    sizes = set()
+    for other in copies:
+        term = other.terms.get()
+        elected = term.memberships.filter(joined_how="elected").count()
+        assert 7 <= elected <= 15 and elected == term.committee_size
+        assert other.people.count() == term.memberships.count()
+        sizes.add(elected)
+    assert len(sizes) > 1
+    copy = copies.first()
     assert copy.name != demo.name
     term = copy.terms.get()
     memberships = term.memberships.all()
-    assert 7 <= memberships.count() <= 15
     assert memberships.filter(left_on__isnull=False).exists()
     assert memberships.filter(joined_how="by_election").exists()
     report = term.reports.get(kind="kiem_diem")

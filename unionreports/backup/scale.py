@@ -26,7 +26,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from unionreports.accounts.models import Affiliation, Invitation, Profile
-from unionreports.committee.models import Organization
+from unionreports.committee.models import Membership, Organization, Person
 from unionreports.notices.models import Notice
 from unionreports.publishing import review
 from unionreports.publishing.demo import publish_demo
@@ -36,7 +36,7 @@ from unionreports.rendering.pdf import write_pdf
 from unionreports.reports.demo import load_demo
 from unionreports.reports.models import AchievementArea, AchievementItem, Report, ReportItem
 
-from .services import _build, _new_ids, _referenced
+from .services import _build, _is_user, _new_ids, _referenced
 from .tables import FILES, TABLES
 
 PROVINCES = ["Hà Tĩnh", "Nghệ An", "Thanh Hóa", "Quảng Bình", "Hà Nội", "Đà Nẵng", "Cần Thơ", "Huế"]
@@ -65,6 +65,12 @@ COMMENTS = [
 ]
 # Items of the template copies may leave out (with their history), so that reports differ in length.
 OPTIONAL_ITEMS = ("reports.achievementitem", "reports.reportitem")
+# Members elected at the congress besides the demo's seven: a copy keeps any number of them, so
+# that committees run from 7 to 15 elected members (with the demo's departures and by-elections).
+EXTRA_MEMBERS = [
+    "Nguyễn Thị Lan", "Phan Văn Minh", "Lê Thị Hằng", "Đỗ Văn Thắng",
+    "Bùi Thị Thu", "Hồ Văn Nam", "Ngô Thị Mai", "Dương Văn Tùng",
+]  # fmt: skip
 PLACEHOLDER_HTML = "<p>Bản sao dữ liệu thử: tệp giữ chỗ, không phải văn bản đã công bố.</p>"
 BATCH = 100
 
@@ -82,7 +88,18 @@ def template_union() -> Organization:
 
 
 def _fill(report: Report) -> None:
-    """More achievements and items, as a union writing a whole term's work would have."""
+    """A committee of 15, and more achievements and items, as a union writing a whole term's work
+    would have."""
+    term = report.term
+    first = term.memberships.count()
+    for position, name in enumerate(EXTRA_MEMBERS, start=first):
+        person = Person.objects.create(organization=term.organization, full_name=name, union_trained=True)
+        Membership.objects.create(
+            term=term, person=person, role=Membership.Role.MEMBER, joined_how=Membership.Joined.ELECTED,
+            joined_on=term.congress_date, position=position,
+        )  # fmt: skip
+    term.committee_size += len(EXTRA_MEMBERS)
+    term.save(update_fields=["committee_size"])
     years = range(2017, 2023)
     extra_bullets = []
     for area in [
@@ -174,6 +191,14 @@ class Template:
                 rows.append(row)
             self.data[table.label] = rows
         self.referenced = _referenced(self.data)
+        self.committee_size = self.data["committee.term"][0]["committee_size"]
+        # The extra members a copy may leave out: (membership, person) ids.
+        persons = {row["id"]: row["full_name"] for row in self.data["committee.person"]}
+        self.extra_members = [
+            (row["id"], row["person_id"])
+            for row in self.data["committee.membership"]
+            if persons[row["person_id"]] in EXTRA_MEMBERS
+        ]
         report_ids = self.referenced["reports.report"]
         self.notices = list(Notice.objects.filter(report_id__in=report_ids).order_by("id").values())
         user_ids |= {n["recipient_id"] for n in self.notices} | {
@@ -215,14 +240,16 @@ def _copy_batch(template: Template, size: int, rng: random.Random) -> None:
         for n in range(size):
             chunk = fresh[n * len(ordered) : (n + 1) * len(ordered)]
             ids_per_copy[n][label] = dict(zip(ordered, chunk, strict=True))
-    users_per_copy = _copy_users(template, ids_per_copy)
+    left_outs = [_left_out(template, rng) for _ in ids_per_copy]
+    users_per_copy = _copy_users(template, ids_per_copy, left_outs)
     objects: dict[str, list] = {table.label: [] for table in TABLES}
     for n, ids in enumerate(ids_per_copy):
-        left_out = _left_out(template, rng)
+        left_out = left_outs[n]
+        members_left_out = len(left_out["committee.membership"])
         organization_id = ids["committee.organization"][template.organization.pk]
         for table in TABLES:
             for row in template.data[table.label]:
-                if table.record_of in OPTIONAL_ITEMS and row["id"] in left_out:
+                if _is_left_out(table, row, left_out):
                     continue
                 obj = _build(table, row, ids, users_per_copy[n], template.files)
                 if table.model is PublicLink:
@@ -231,6 +258,8 @@ def _copy_batch(template: Template, size: int, rng: random.Random) -> None:
                     obj.name = f"Công đoàn {rng.choice(WORKPLACES)} số {organization_id}"
                     obj.place_name = rng.choice(PROVINCES)
                     obj.parent_name = f"Công đoàn Viên chức tỉnh {obj.place_name}"
+                elif table.record_of == "committee.term" and row["committee_size"] == template.committee_size:
+                    obj.committee_size -= members_left_out  # the term and its history since the extras
                 elif table.label == "publishing.publication":
                     obj.sha256 = hashlib.sha256(template.files["pdf"]).hexdigest()
                 elif table.label == "publishing.publishedrecord":
@@ -238,7 +267,9 @@ def _copy_batch(template: Template, size: int, rng: random.Random) -> None:
                     obj.docx_sha256 = hashlib.sha256(b"").hexdigest()
                 objects[table.label].append(obj)
         objects.setdefault("notices", []).extend(
-            _notice(row, ids, users_per_copy[n]) for row in template.notices
+            _notice(row, ids, users_per_copy[n])
+            for row in template.notices
+            if not {row["recipient_id"], row["actor_id"]} & left_out["users"]
         )
     for table in TABLES:
         table.model._base_manager.bulk_create(objects[table.label], batch_size=1000)
@@ -247,21 +278,56 @@ def _copy_batch(template: Template, size: int, rng: random.Random) -> None:
 
 # The table each label's ids come from: a history table's rows carry the ids of the recorded table.
 RECORDED = {table.label: table.model for table in TABLES if not table.is_history}
+# Each table's columns that name a person of the union, or an account.
+PERSON_COLUMNS = {
+    table.label: [
+        f.attname for f in table.model._meta.concrete_fields if f.is_relation and f.related_model is Person
+    ]
+    for table in TABLES
+}
+USER_COLUMNS = {
+    table.label: [f.attname for f in table.model._meta.concrete_fields if _is_user(f)] for table in TABLES
+}
 
 
-def _left_out(template: Template, rng: random.Random) -> set[int]:
-    """Up to a fifth of the template's items, so that the copies' reports differ in length."""
-    items = [row["id"] for table in OPTIONAL_ITEMS for row in template.data[table]]
-    return set(rng.sample(items, rng.randint(0, len(items) // 5)))
+def _left_out(template: Template, rng: random.Random) -> dict[str, set[int]]:
+    """The rows of the template a copy leaves out, by table: up to a fifth of the items of each
+    kind, so that the copies' reports differ in length, and any number of the extra members."""
+    left_out = {}
+    for label in OPTIONAL_ITEMS:
+        items = [row["id"] for row in template.data[label]]
+        left_out[label] = set(rng.sample(items, rng.randint(0, len(items) // 5)))
+    members = rng.sample(template.extra_members, rng.randint(0, len(template.extra_members)))
+    left_out["committee.membership"] = {membership for membership, _person in members}
+    left_out["committee.person"] = {person for _membership, person in members}
+    # With a member, their account: its affiliation, verdicts and notices (rows that name them).
+    left_out["users"] = {
+        row["user_id"]
+        for row in template.data["accounts.affiliation"]
+        if row["person_id"] in left_out["committee.person"]
+    }
+    return left_out
 
 
-def _copy_users(template: Template, ids_per_copy: list[dict]) -> list[dict[int, int]]:
+def _is_left_out(table, row: dict, left_out: dict[str, set[int]]) -> bool:
+    """Whether a copy leaves out `row`: a row left out, or one naming a person or account left out."""
+    if row["id"] in left_out.get(table.record_of, ()):
+        return True
+    people, users = left_out["committee.person"], left_out["users"]
+    return any(row[name] in people for name in PERSON_COLUMNS[table.label]) or any(
+        row[name] in users for name in USER_COLUMNS[table.label]
+    )
+
+
+def _copy_users(template: Template, ids_per_copy: list[dict], left_outs: list[dict]) -> list[dict[int, int]]:
     """The template's accounts for each copy: same password hash (computed once), names numbered."""
     User = get_user_model()
     users, profiles, mapping = [], [], []
-    for ids in ids_per_copy:
+    for ids, left_out in zip(ids_per_copy, left_outs, strict=True):
         suffix = ids["committee.organization"][template.organization.pk]
         for row in template.users:
+            if row["id"] in left_out["users"]:
+                continue
             user = User(**{**row, "id": None, "username": f"{row['username']}-{suffix}"[:150]})
             users.append((ids, row["id"], user))
     User.objects.bulk_create([user for _ids, _old, user in users], batch_size=1000)
