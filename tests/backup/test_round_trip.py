@@ -183,3 +183,23 @@ def test_an_archive_from_before_the_full_name_names_people_family_name_first(uni
     assert {a.user.profile.full_name for a in organization.affiliations.select_related("user__profile")} == {
         "Lê Thị Hoa"
     }
+
+
+def test_a_restored_union_s_pdf_is_where_nginx_serves_it(
+    union, tmp_path, published_files, django_capture_on_commit_callbacks
+):
+    """Restoring writes each active link's file, as publishing does: delegates' downloads are
+    served without Python from the first request after the restore."""
+    path = tmp_path / "union.zip"
+    call_command("export_union", union.pk, output=str(path), stdout=io.StringIO())
+    tokens = published(union)
+    delete_union(union)
+    for token in tokens:
+        (published_files / "links" / f"{token}.pdf").unlink(missing_ok=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_union", str(path), stdout=io.StringIO())
+    assert tokens
+    for token, checksum in tokens.items():
+        assert (
+            hashlib.sha256((published_files / "links" / f"{token}.pdf").read_bytes()).hexdigest() == checksum
+        )

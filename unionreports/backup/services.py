@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from unionreports.accounts.models import Profile
 from unionreports.accounts.models import new_token as new_invitation_token
 from unionreports.committee.models import Organization
+from unionreports.publishing.files import report_files_sync
 from unionreports.publishing.models import PublicLink
+from unionreports.reports.models import Report
 
 from .archive import DamagedArchive, read_archive, sha256, write_archive
 from .tables import FILES, TABLES, TABLES_BY_LABEL, Table
@@ -97,9 +99,15 @@ def union_import(*, source: BinaryIO) -> Organization:
                 )
             # References are checked at commit: now, so that a broken one is this message.
             connection.check_constraints(table_names=[table.model._meta.db_table for table in TABLES])
-            return Organization.objects.get(
+            organization = Organization.objects.get(
                 pk=ids["committee.organization"][data["committee.organization"][0]["id"]]
             )
+            # The delegates' files, where nginx serves them, once the union is committed.
+            for report in Report.objects.filter(
+                term__organization=organization, public_links__isnull=False
+            ).distinct():
+                report_files_sync(report)
+            return organization
     except (KeyError, IndexError, TypeError, ValueError, ValidationError, DatabaseError) as error:
         raise DamagedArchive(
             _("The archive's records could not be restored (%(error)s).") % {"error": error}
