@@ -68,7 +68,7 @@ class ListMixin:
     rows that cost little. Mixed into a ModelAdmin (before it) so that Django's own user admin
     can have it too."""
 
-    list_per_page = 25
+    list_per_page = 20
     show_full_result_count = False
     paginator = LargeTablePaginator
     # Newest first, by the primary key's index: sorting a large table by another column is slow.

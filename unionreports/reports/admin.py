@@ -13,7 +13,7 @@ class ReportSectionInline(admin.TabularInline):
 
 @admin.register(Report)
 class ReportAdmin(ListAdmin):
-    list_display = ["__str__", "kind", "number", "date", "term", "updated_at"]
+    list_display = ["__str__", "term", "number", "date", "updated_at"]  # the kind is in its name
     list_filter = ["kind", "date"]
     list_select_related = ["term__organization"]
     search_fields = ["term__organization__name", "opening"]
