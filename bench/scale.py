@@ -11,7 +11,7 @@ large table (20,000 rows or more) that a query of the page reads by a sequential
 with the statistics of ANALYZE). The check: the same number
 of queries on every page, every ratio at most 1.3, no large table read from end to end (exit
 status 1 otherwise).
-Usage: python bench/scale.py [--unions 20000] [--runs 11] [--server postgres://postgres@127.0.0.1:5432]
+Usage: python bench/scale.py [--unions 20000] [--runs 15] [--server postgres://postgres@127.0.0.1:5432]
 """
 
 import argparse
@@ -176,7 +176,7 @@ def main(unions: int, runs: int, server: str) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--unions", type=int, default=20000)
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--server", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
     )
