@@ -3,7 +3,9 @@
 import hashlib
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.factories import AffiliationFactory
@@ -133,3 +135,18 @@ def test_the_pdf_download_is_answered_before_sessions_and_language(
     assert response.status_code == 200
     assert response["Content-Length"] == str(len(response.content))
     assert "Set-Cookie" not in response
+
+
+def test_publishing_ends_the_review_round(client, demo_report, secretary, member, published):
+    """Once published, the review page keeps the round's answers but asks no more of them: no
+    "take back to draft", no answer buttons, and an answer sent anyway is refused."""
+    client.force_login(secretary)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("publishing:review", args=[demo_report.pk])).text
+    assert "Round 1" in page and "Published" in page
+    assert "Take back to draft" not in page
+    client.force_login(member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "I approve" not in client.get(reverse("publishing:review", args=[demo_report.pk])).text
+    with pytest.raises(ValidationError, match="not in review"):
+        review.verdict_give(report=demo_report, user=member, decision="approve", digest="x")

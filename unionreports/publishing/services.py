@@ -56,6 +56,8 @@ def report_publish(*, report: Report, by) -> Publication:
         published_by=by,
     )
     record_freeze(publication=publication, report=report, document=document)
+    # The review that led here is over: the round's answers stay, no more are asked for.
+    report.rounds.filter(closed_at__isnull=True).update(closed_at=timezone.now())
     if not report.public_links.filter(revoked_at__isnull=True).exists():
         PublicLink.objects.create(report=report)
     # The drafts' files of this text and the record's are not asked for any more: only the
