@@ -1,6 +1,7 @@
 """One full name per person, family name first, shown wherever people are named."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -68,6 +69,23 @@ def test_the_invitation_is_mailed_after_commit(
     (message,) = mail.outbox
     assert message.to == ["moi@example.vn"]
     assert "Nguyễn Thị Thu Hà" in message.body
+
+
+def test_the_invitation_is_in_the_site_s_language_whatever_the_secretary_reads(
+    client, demo_report, secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(secretary)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(
+            reverse("invite", args=[demo_report.term.organization.pk]),
+            {"email": "moi@example.vn", "role": "member"},
+            follow=True,
+        )
+    assert "An invitation was sent" in page.text  # the secretary's page stays in English
+    (message,) = mail.outbox
+    assert message.subject.startswith("Lời mời")
+    assert "mời" in message.body and "invites you" not in message.body
 
 
 def test_the_account_page_changes_name_address_and_e_mail_notices(client, db):

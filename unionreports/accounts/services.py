@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from unionreports.committee.models import Organization, Person
@@ -39,16 +40,20 @@ def invitation_create(
 def _mail_invitation(invitation: Invitation, *, by, link_base: str) -> None:
     organization = invitation.organization
     link = link_base.rstrip("/") + invitation.get_absolute_url()
-    body = _(
-        "%(who)s invites you to %(union)s as %(role)s on the union reports site.\n\n"
-        "Open this link to choose your username and password (it works once, for 14 days):\n%(link)s\n"
-    ) % {
-        "who": display_name(by),
-        "union": organization,
-        "role": invitation.get_role_display(),
-        "link": link,
-    }
-    send_later(subject=_("Invitation: %(union)s") % {"union": organization}, body=body, to=invitation.email)
+    # In the site's language, as notices are: the one invited has no account, hence no language,
+    # and the secretary's choice of interface is not theirs.
+    with translation.override(settings.LANGUAGE_CODE):
+        body = _(
+            "%(who)s invites you to %(union)s as %(role)s on the union reports site.\n\n"
+            "Open this link to choose your username and password (it works once, for 14 days):\n%(link)s\n"
+        ) % {
+            "who": display_name(by),
+            "union": organization,
+            "role": invitation.get_role_display(),
+            "link": link,
+        }
+        subject = _("Invitation: %(union)s") % {"union": organization}
+    send_later(subject=subject, body=body, to=invitation.email)
 
 
 @transaction.atomic
