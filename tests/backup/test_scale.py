@@ -6,11 +6,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from unionreports.backup.scale import open_page, request_page, scale_admin, sign_in, union_pages
+from unionreports.accounts.models import Invitation
 from unionreports.committee.models import Organization
 from unionreports.reports.demo import load_demo
 from unionreports.reports.models import AchievementItem, ReportItem
@@ -108,6 +110,11 @@ def test_each_copy_is_a_union_of_its_own_with_full_size_reports(client):
     assert len(sizes) > 1
     copy = copies.first()
     assert copy.name != demo.name
+    # Each copy's accounts and invitations have addresses of their own.
+    invited = list(Invitation.objects.values_list("email", flat=True))
+    assert len(invited) == len(set(invited)) == copies.count() + 1
+    emails = [e for e in get_user_model().objects.values_list("email", flat=True) if e]
+    assert len(emails) == len(set(emails))
     term = copy.terms.get()
     memberships = term.memberships.all()
     assert memberships.filter(left_on__isnull=False).exists()

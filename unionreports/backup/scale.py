@@ -262,6 +262,8 @@ def _copy_batch(template: Template, size: int, rng: random.Random) -> None:
                     obj.committee_size -= members_left_out  # the term and its history since the extras
                 elif table.label == "publishing.publication":
                     obj.sha256 = hashlib.sha256(template.files["pdf"]).hexdigest()
+                elif table.label == "accounts.invitation":
+                    obj.email = _numbered(obj.email, organization_id)
                 elif table.label == "publishing.publishedrecord":
                     obj.pdf_sha256 = hashlib.sha256(template.files["pdf"]).hexdigest()
                     obj.docx_sha256 = hashlib.sha256(b"").hexdigest()
@@ -328,7 +330,11 @@ def _copy_users(template: Template, ids_per_copy: list[dict], left_outs: list[di
         for row in template.users:
             if row["id"] in left_out["users"]:
                 continue
-            user = User(**{**row, "id": None, "username": f"{row['username']}-{suffix}"[:150]})
+            numbered = {
+                "username": f"{row['username']}-{suffix}"[:150],
+                "email": _numbered(row["email"], suffix),
+            }
+            user = User(**{**row, "id": None, **numbered})
             users.append((ids, row["id"], user))
     User.objects.bulk_create([user for _ids, _old, user in users], batch_size=1000)
     for ids in ids_per_copy:
@@ -339,6 +345,12 @@ def _copy_users(template: Template, ids_per_copy: list[dict], left_outs: list[di
             profiles.append(Profile(**{**profile, "id": None, "user_id": user.pk}))
     Profile.objects.bulk_create(profiles, batch_size=1000)
     return mapping
+
+
+def _numbered(email: str, suffix: int) -> str:
+    """The template's address made the copy's own: thuky@example.org → thuky-42@example.org."""
+    local, at, domain = email.rpartition("@")
+    return f"{local}-{suffix}@{domain}" if at else email
 
 
 TARGET_IDS = re.compile(r"/reports/([0-9]+)/|#comment-([0-9]+)")
