@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from unionreports.backup.scale import open_page, request_page, scale_admin, sign_in, union_pages
 from unionreports.accounts.models import Invitation
+from unionreports.backup.scale import open_page, request_page, scale_admin, sign_in, union_pages
 from unionreports.committee.models import Organization
 from unionreports.reports.demo import load_demo
 from unionreports.reports.models import AchievementItem, ReportItem
