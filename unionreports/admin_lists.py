@@ -2,20 +2,34 @@
 
 A page's cost is its queries, the same whatever the size of the tables (the related rows
 joined, no second count, the estimate of a large table's size), and its rows, bounded by
-`list_per_page`. A row is made cheap: Django renders each row's checkbox through a form
-template and reverses each row's link; here the checkbox is written directly and the link is
-reversed once per page.
+`list_per_page`. A row is made cheap, so that a full page costs about what an empty one does:
+Django renders each row's checkbox through a form template, reverses each row's link and, for
+every cell, looks up again what its column is (`items_for_result`); here the checkbox is written
+directly, the link is reversed once per page and each column is looked up once per page
+(`Column`), the cells keeping Django's markup to the character.
 """
+
+import datetime
 
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import quote
+from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import (
+    FieldIsAForeignKeyColumnName,
+    _get_non_gfk_field,
+    display_for_field,
+    display_for_value,
+    lookup_field,
+    quote,
+)
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.paginator import Paginator
-from django.db import connection
-from django.urls import reverse
+from django.db import connection, models
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -23,6 +37,8 @@ from django.utils.translation import gettext as _
 EXACT_COUNT_LIMIT = 10_000
 # The stand-in for a primary key in the change link reversed once per page.
 PK_MARK = "0PK0"
+# Fields whose value Django shows as it is (`display_for_field` ends in `str(value)`).
+PLAIN_TEXT = (models.CharField, models.TextField, models.EmailField, models.SlugField)
 
 
 class LargeTablePaginator(Paginator):
@@ -62,6 +78,126 @@ class OnceReversedChangeList(ChangeList):
             return super().url_for_result(result)
         return self._change_url.replace(PK_MARK, pk, 1)
 
+    def result_table(self) -> dict:
+        """What Django's `result_list` tag gives its template, with the rows of `rows`; a popup's
+        or an editable list's rows are Django's own."""
+        if self.formset is not None or self.is_popup:
+            return admin_list.result_list(self)
+        headers = list(admin_list.result_headers(self))
+        return {
+            "cl": self,
+            "result_hidden_fields": [],
+            "result_headers": headers,
+            "num_sorted_fields": sum(1 for header in headers if header["sortable"] and header["sorted"]),
+            "results": list(rows(self)),
+        }
+
+
+class Column:
+    """One column of a changelist: what Django's `items_for_result` decides for each of its cells
+    (the field, how a value is shown, the cell's classes, whether it links to the row), decided
+    once for the page. `cell` writes the markup Django writes."""
+
+    def __init__(self, changelist: ChangeList, index: int, name, link_tag: str | None):
+        self.name = name
+        self.model_admin = changelist.model_admin
+        self.empty = conditional_escape(self.model_admin.get_empty_value_display())
+        self.link_tag = link_tag  # "th" or "td" for the cell that links to the row's change page
+        self.classes = f"field-{admin_list._coerce_field_name(name, index)}"
+        self.field, self.kind = None, "other"  # a method, a property, a lookup: Django's way, per cell
+        if name == "action_checkbox":
+            self.kind = "checkbox"
+            return
+        try:
+            field = _get_non_gfk_field(changelist.lookup_opts, name) if isinstance(name, str) else None
+        except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
+            field = None
+        if field is not None and not field.auto_created:
+            self.field = field
+            self.kind = "relation" if isinstance(field.remote_field, models.ManyToOneRel) else "field"
+            if isinstance(field, (models.DateField, models.TimeField, models.ForeignKey)):
+                self.classes += " nowrap"
+            if self.kind == "field" and field.flatchoices:
+                try:  # the labels translated once for the page, not once per cell
+                    self.choices = {value: str(label) for value, label in field.flatchoices}
+                    self.kind = "choice"
+                except TypeError:  # list-like choices: Django's way
+                    pass
+            elif type(field) in PLAIN_TEXT:
+                self.kind = "text"
+
+    def cell(self, result, url: str | None) -> str:
+        """The cell of `result`; `url`, its change page's, for the column that links to it."""
+        classes = self.classes
+        try:
+            if self.kind == "checkbox":
+                return f'<td class="action-checkbox">{self.model_admin.action_checkbox(result)}</td>'
+            if self.kind == "relation":
+                value = getattr(result, self.field.name)
+                text = self.empty if value is None else value
+            elif self.kind == "text":
+                value = getattr(result, self.name)
+                text = self.empty if value in self.field.empty_values or not value.strip() else value
+            elif self.kind == "choice":
+                text = self.choices.get(getattr(result, self.name), self.empty)
+            elif self.kind == "field":
+                value = getattr(result, self.name)
+                if isinstance(value, str) and value.strip() == "":
+                    value = ""
+                if value is None and not isinstance(self.field, models.BooleanField):
+                    text = self.empty  # Django's answer for None, but for a yes/no field's "unknown"
+                else:
+                    text = display_for_field(
+                        value, self.field, self.empty, avoid_link=self.link_tag is not None
+                    )
+            else:
+                text, classes = self.other(result)
+        except ObjectDoesNotExist:
+            text = self.empty
+        text = conditional_escape(text)
+        if self.link_tag is None:
+            return f'<td class="{classes}">{text}</td>'
+        if url is not None:
+            text = f'<a href="{escape(url)}">{text}</a>'
+        return f'<{self.link_tag} class="{classes}">{text}</{self.link_tag}>'
+
+    def other(self, result) -> tuple[str, str]:
+        """A column that is not a field of the model, shown as Django shows it."""
+        _field, attr, value = lookup_field(self.name, result, self.model_admin)
+        empty = getattr(attr, "empty_value_display", self.empty)
+        if isinstance(value, str) and value.strip() == "":
+            value = ""
+        boolean = getattr(attr, "boolean", False)
+        if isinstance(attr, property) and hasattr(attr, "fget"):
+            boolean = getattr(attr.fget, "boolean", False)
+        classes = self.classes
+        if isinstance(value, (datetime.date, datetime.time)):
+            classes += " nowrap"
+        return display_for_value(value, empty, boolean), classes
+
+
+def rows(changelist: ChangeList):
+    """The page's rows as Django's `results` gives them, each row's cells written at once."""
+    columns, linked = [], False
+    links = changelist.list_display_links
+    for index, name in enumerate(changelist.list_display):
+        is_link = links is not None and ((not linked and not links) or name in links)
+        columns.append(Column(changelist, index, name, ("td" if linked else "th") if is_link else None))
+        linked = linked or is_link
+    for result in changelist.result_list:
+        url = None
+        if linked:
+            try:
+                url = changelist.url_for_result(result)
+            except NoReverseMatch:
+                pass
+            else:
+                if changelist.preserved_filters:
+                    context = {"preserved_filters": changelist.preserved_filters, "opts": changelist.opts}
+                    url = add_preserved_filters(context, url)
+        cells = "".join(column.cell(result, url) for column in columns)
+        yield admin_list.ResultList(None, [mark_safe(cells)])  # each cell escaped
+
 
 class ListMixin:
     """A changelist of a table that grows with the unions: paged, never counted twice, with
@@ -73,6 +209,7 @@ class ListMixin:
     paginator = LargeTablePaginator
     # Newest first, by the primary key's index: sorting a large table by another column is slow.
     ordering = ["-pk"]
+    change_list_template = "admin/list_change_list.html"
 
     def get_changelist(self, request, **kwargs):
         return OnceReversedChangeList
