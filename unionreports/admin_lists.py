@@ -105,8 +105,8 @@ class Column:
         self.link_tag = link_tag  # "th" or "td" for the cell that links to the row's change page
         self.classes = f"field-{admin_list._coerce_field_name(name, index)}"
         self.field, self.kind = None, "other"  # a method, a property, a lookup: Django's way, per cell
-        if name == "action_checkbox":
-            self.kind = "checkbox"
+        if name in ("action_checkbox", "__str__"):
+            self.kind = name
             return
         try:
             field = _get_non_gfk_field(changelist.lookup_opts, name) if isinstance(name, str) else None
@@ -130,9 +130,12 @@ class Column:
         """The cell of `result`; `url`, its change page's, for the column that links to it."""
         classes = self.classes
         try:
-            if self.kind == "checkbox":
+            if self.kind == "action_checkbox":
                 return f'<td class="action-checkbox">{self.model_admin.action_checkbox(result)}</td>'
-            if self.kind == "relation":
+            if self.kind == "__str__":
+                text = str(result)
+                text = text if text.strip() else ""
+            elif self.kind == "relation":
                 value = getattr(result, self.field.name)
                 text = self.empty if value is None else value
             elif self.kind == "text":
