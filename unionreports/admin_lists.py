@@ -28,6 +28,8 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connection, models
 from django.urls import NoReverseMatch, reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
@@ -105,7 +107,11 @@ class Column:
         self.link_tag = link_tag  # "th" or "td" for the cell that links to the row's change page
         self.classes = f"field-{admin_list._coerce_field_name(name, index)}"
         self.field, self.kind = None, "other"  # a method, a property, a lookup: Django's way, per cell
-        if name in ("action_checkbox", "__str__"):
+        if name == "action_checkbox" and type(self.model_admin).action_checkbox is ListMixin.action_checkbox:
+            self.kind = name  # ListMixin.action_checkbox, its label translated once for the page
+            self.label = _("Select this object for an action - {}")
+            return
+        if name == "__str__":
             self.kind = name
             return
         try:
@@ -125,16 +131,31 @@ class Column:
                     pass
             elif type(field) in PLAIN_TEXT:
                 self.kind = "text"
+            elif type(field) in (models.DateTimeField, models.DateField):  # formats.localize's format, once
+                self.kind = "date"
+                self.format = get_format(
+                    "DATETIME_FORMAT" if type(field) is models.DateTimeField else "DATE_FORMAT"
+                )
 
-    def cell(self, result, url: str | None) -> str:
-        """The cell of `result`; `url`, its change page's, for the column that links to it."""
+    def cell(self, result, url: str | None, name: str) -> str:
+        """The cell of `result`, whose `str()` is `name`; `url`, its change page's, for the column
+        that links to it."""
         classes = self.classes
         try:
             if self.kind == "action_checkbox":
-                return f'<td class="action-checkbox">{self.model_admin.action_checkbox(result)}</td>'
+                label = self.label.format(escape(name))  # as format_html writes it
+                return (
+                    f'<td class="action-checkbox"><input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}"'
+                    f' value="{escape(result.pk)}" class="action-select" aria-label="{label}"></td>'
+                )
             if self.kind == "__str__":
-                text = str(result)
-                text = text if text.strip() else ""
+                text = name if name.strip() else ""
+            elif self.kind == "date":
+                value = getattr(result, self.name)
+                if value is None:
+                    text = self.empty
+                else:
+                    text = dateformat.format(timezone.template_localtime(value), self.format)
             elif self.kind == "relation":
                 value = getattr(result, self.field.name)
                 text = self.empty if value is None else value
@@ -198,7 +219,8 @@ def rows(changelist: ChangeList):
                 if changelist.preserved_filters:
                     context = {"preserved_filters": changelist.preserved_filters, "opts": changelist.opts}
                     url = add_preserved_filters(context, url)
-        cells = "".join(column.cell(result, url) for column in columns)
+        name = str(result)
+        cells = "".join(column.cell(result, url, name) for column in columns)
         yield admin_list.ResultList(None, [mark_safe(cells)])  # each cell escaped
 
 
