@@ -102,3 +102,25 @@ def test_each_list_shows_the_rows_django_would(admin_client, model, query):
         assert f"<tr>{row}</tr>" in html
     assert "<b>Lê" not in html
     assert "admin/list_change_list.html" in [template.name for template in page.templates]
+
+
+def test_a_list_with_a_checkbox_of_its_own_shows_it_as_django_would(rf, demo_report):
+    """An admin that writes its rows' checkboxes itself still gets Django's cell around them."""
+    from django.contrib.admin.templatetags.admin_list import results
+
+    from unionreports.admin_lists import ListAdmin, rows
+    from unionreports.committee.models import Person
+
+    class OwnCheckbox(ListAdmin):
+        list_display = ["full_name", "organization"]
+
+        def action_checkbox(self, obj):
+            return super().action_checkbox(obj) + "!"
+
+    request = rf.get("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    cl = OwnCheckbox(Person, admin.site).get_changelist_instance(request)
+    cl.formset = None
+    django_rows = ["".join(row) for row in results(cl)]
+    assert django_rows and 'class="action-checkbox"' in django_rows[0]
+    assert ["".join(row) for row in rows(cl)] == django_rows

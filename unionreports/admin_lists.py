@@ -194,7 +194,7 @@ class Column:
         boolean = getattr(attr, "boolean", False)
         if isinstance(attr, property) and hasattr(attr, "fget"):
             boolean = getattr(attr.fget, "boolean", False)
-        classes = self.classes
+        classes = "action-checkbox" if self.name == "action_checkbox" else self.classes
         if isinstance(value, (datetime.date, datetime.time)):
             classes += " nowrap"
         return display_for_value(value, empty, boolean), classes
