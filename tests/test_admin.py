@@ -124,3 +124,36 @@ def test_a_list_with_a_checkbox_of_its_own_shows_it_as_django_would(rf, demo_rep
     django_rows = ["".join(row) for row in results(cl)]
     assert django_rows and 'class="action-checkbox"' in django_rows[0]
     assert ["".join(row) for row in rows(cl)] == django_rows
+
+
+def test_a_full_page_looks_each_column_up_once(admin_client, monkeypatch):
+    """The 20 rows of a page are written a column at a time: each column looked up once for the
+    page, none of Django's per-cell `items_for_result`, whatever the number of rows."""
+    from django.contrib.admin.templatetags import admin_list
+
+    from unionreports import admin_lists
+    from unionreports.reports.models import ReportItem
+
+    ReportItem.objects.bulk_create(
+        ReportItem(section=item.section, position=item.position + 100, text=f"{item.text} (bản sao)")
+        for item in ReportItem.objects.all()
+    )
+    made, per_cell = [], []
+
+    class CountedColumn(admin_lists.Column):
+        def __init__(self, *args, **kwargs):
+            made.append(args[2])
+            super().__init__(*args, **kwargs)
+
+    def counted_items_for_result(*args, **kwargs):
+        per_cell.append(args[1])
+        return items_for_result(*args, **kwargs)
+
+    items_for_result = admin_list.items_for_result
+    monkeypatch.setattr(admin_lists, "Column", CountedColumn)
+    monkeypatch.setattr(admin_list, "items_for_result", counted_items_for_result)
+    page = admin_client.get(reverse("admin:reports_reportitem_changelist"))
+    cl = page.context["cl"]
+    assert len(cl.result_list) == ListMixin.list_per_page
+    assert made == list(cl.list_display)
+    assert per_cell == []

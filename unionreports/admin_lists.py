@@ -43,6 +43,17 @@ PK_MARK = "0PK0"
 PLAIN_TEXT = (models.CharField, models.TextField, models.EmailField, models.SlugField)
 
 
+def checkbox(pk, name: str, label: str) -> str:
+    """A row's checkbox for the actions, as Django's `action_checkbox` writes it; `label` is the
+    translated "Select this object for an action - {}", `name` the row's `str()`."""
+    return format_html(
+        '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+        helpers.ACTION_CHECKBOX_NAME,
+        str(pk),
+        format_html(label, name),
+    )
+
+
 class LargeTablePaginator(Paginator):
     """Counting every row of a table of millions takes longer than the page: an unfiltered list
     on PostgreSQL takes the planner's estimate of a large table's size, in the one query that
@@ -100,6 +111,8 @@ class Column:
     (the field, how a value is shown, the cell's classes, whether it links to the row), decided
     once for the page. `cell` writes the markup Django writes."""
 
+    NAMED = ("action_checkbox", "__str__")  # the kinds of column that show a row's str()
+
     def __init__(self, changelist: ChangeList, index: int, name, link_tag: str | None):
         self.name = name
         self.model_admin = changelist.model_admin
@@ -137,17 +150,13 @@ class Column:
                     "DATETIME_FORMAT" if type(field) is models.DateTimeField else "DATE_FORMAT"
                 )
 
-    def cell(self, result, url: str | None, name: str) -> str:
-        """The cell of `result`, whose `str()` is `name`; `url`, its change page's, for the column
-        that links to it."""
+    def cell(self, result, url: str | None, name: str | None) -> str:
+        """The cell of `result`, whose `str()` is `name` for a column that shows it (`NAMED`);
+        `url`, its change page's, for the column that links to it."""
         classes = self.classes
         try:
             if self.kind == "action_checkbox":
-                label = self.label.format(escape(name))  # as format_html writes it
-                return (
-                    f'<td class="action-checkbox"><input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}"'
-                    f' value="{escape(result.pk)}" class="action-select" aria-label="{label}"></td>'
-                )
+                return f'<td class="action-checkbox">{checkbox(result.pk, name, self.label)}</td>'
             if self.kind == "__str__":
                 text = name if name.strip() else ""
             elif self.kind == "date":
@@ -157,7 +166,7 @@ class Column:
                 else:
                     text = dateformat.format(timezone.template_localtime(value), self.format)
             elif self.kind == "relation":
-                value = getattr(result, self.field.name)
+                value = getattr(result, self.name)
                 text = self.empty if value is None else value
             elif self.kind == "text":
                 value = getattr(result, self.name)
@@ -168,12 +177,7 @@ class Column:
                 value = getattr(result, self.name)
                 if isinstance(value, str) and value.strip() == "":
                     value = ""
-                if value is None and not isinstance(self.field, models.BooleanField):
-                    text = self.empty  # Django's answer for None, but for a yes/no field's "unknown"
-                else:
-                    text = display_for_field(
-                        value, self.field, self.empty, avoid_link=self.link_tag is not None
-                    )
+                text = display_for_field(value, self.field, self.empty, avoid_link=self.link_tag is not None)
             else:
                 text, classes = self.other(result)
         except ObjectDoesNotExist:
@@ -208,6 +212,7 @@ def rows(changelist: ChangeList):
         is_link = links is not None and ((not linked and not links) or name in links)
         columns.append(Column(changelist, index, name, ("td" if linked else "th") if is_link else None))
         linked = linked or is_link
+    named = any(column.kind in Column.NAMED for column in columns)
     for result in changelist.result_list:
         url = None
         if linked:
@@ -219,7 +224,7 @@ def rows(changelist: ChangeList):
                 if changelist.preserved_filters:
                     context = {"preserved_filters": changelist.preserved_filters, "opts": changelist.opts}
                     url = add_preserved_filters(context, url)
-        name = str(result)
+        name = str(result) if named else None  # made once for the checkbox and the name column
         cells = "".join(column.cell(result, url, name) for column in columns)
         yield admin_list.ResultList(None, [mark_safe(cells)])  # each cell escaped
 
@@ -242,12 +247,7 @@ class ListMixin:
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj) -> str:
         """The row's checkbox for the actions: Django's markup, written without a template."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            format_html(_("Select this object for an action - {}"), str(obj)),
-        )
+        return checkbox(obj.pk, str(obj), _("Select this object for an action - {}"))
 
 
 class ListAdmin(ListMixin, admin.ModelAdmin):
