@@ -101,6 +101,9 @@ def test_each_list_shows_the_rows_django_would(admin_client, model, query):
     for row in django_rows:
         assert f"<tr>{row}</tr>" in html
     assert "<b>Lê" not in html
+    if django_rows:  # the checkboxes named in the reader's language
+        assert 'aria-label="Chọn tất cả đối tượng trên trang này cho một hoạt động"' in html
+        assert 'aria-label="Chọn đối tượng này cho một hoạt động - ' in html
     assert "admin/list_change_list.html" in [template.name for template in page.templates]
 
 

@@ -10,3 +10,6 @@ PASSWORD_TOO_SHORT = ngettext_lazy(
 
 # django-simple-history's kinds of change, shown on a report's history page.
 HISTORY_TYPES = [gettext_noop("Created"), gettext_noop("Changed"), gettext_noop("Deleted")]
+
+# The admin's select-all checkbox above a list's rows (each row's is in admin_lists).
+ADMIN_SELECT_ALL = gettext_noop("Select all objects on this page for an action")
